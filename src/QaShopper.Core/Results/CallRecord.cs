@@ -1,0 +1,53 @@
+using QaShopper.Core.Transcripts;
+
+namespace QaShopper.Core.Results;
+
+/// <summary>How a placed (or planned) call ended.</summary>
+public enum CallStatus
+{
+    Completed,
+    NoAnswer,
+    Busy,
+    Failed,
+    Cancelled,
+    Skipped,
+}
+
+/// <summary>One test call as stored: who was called, with which scenario version, how it went.</summary>
+/// <param name="CallId">Unique; the idempotency key of the pipeline.</param>
+/// <param name="ScenarioId">The scenario played.</param>
+/// <param name="ScenarioHash">The exact scenario version (content hash).</param>
+/// <param name="AgentId">The agent, when known (lower-case).</param>
+/// <param name="Carrier">Which carrier placed it (<c>simulated</c>, <c>twilio</c>) or <c>import</c> for a scored transcript.</param>
+/// <param name="PlacedAt">When the call was dialled (or imported).</param>
+/// <param name="Status">How the call ended.</param>
+/// <param name="AnsweredAfter">Seconds from dialling to answer; null when not answered.</param>
+/// <param name="Duration">Seconds from answer to end.</param>
+/// <param name="RecordingPath">The two-channel recording, when there is one.</param>
+/// <param name="Transcript">What was said, when transcribed.</param>
+/// <param name="TemplateChoices">The <c>{{pick}}</c> choices made for this call, by template location.</param>
+public sealed record CallRecord(
+    string CallId,
+    string ScenarioId,
+    string ScenarioHash,
+    string? AgentId,
+    string Carrier,
+    DateTimeOffset PlacedAt,
+    CallStatus Status,
+    double? AnsweredAfter,
+    double? Duration,
+    string? RecordingPath,
+    Transcript? Transcript,
+    IReadOnlyDictionary<string, string> TemplateChoices);
+
+/// <summary>An agent of the call centre.</summary>
+public sealed record AgentRecord(string Id, string? Name, string? StaffNumber, string? Site);
+
+/// <summary>A call with its score, as read back from the store.</summary>
+public sealed record StoredCall(CallRecord Call, CallScore? Score, DateTimeOffset? ScoredAt);
+
+/// <summary>A reviewer's override of one item, stored beside (never over) the automatic outcome.</summary>
+public sealed record ItemOverride(string CallId, string ItemId, ItemOutcome Outcome, string Reviewer, string? Note, DateTimeOffset At);
+
+/// <summary>Which calls to read: all filters optional; <paramref name="To"/> is exclusive.</summary>
+public sealed record CallQuery(string? AgentId = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? ScenarioId = null);
