@@ -1,1 +1,3 @@
-return 0;
+using QaShopper.Cli;
+
+return await QaShopperCli.RunAsync(args, CliConsole.System).ConfigureAwait(false);

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what QaShopper needs on a fresh Debian 12 machine with the .NET 10 SDK, then builds.
+# Idempotent: a second run installs nothing and only rebuilds what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the offline pipeline needs (none yet for scoring transcripts; the local speech
+# engines join this list with the offline call loop).
+APT_PACKAGES=()
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
+echo "setup: restoring and building (Release)"
+dotnet build QaShopper.sln -c Release -v q -nologo -clp:NoSummary

@@ -1,0 +1,27 @@
+using Spectre.Console;
+
+namespace QaShopper.Cli;
+
+/// <summary>
+/// Where a command writes: results to <see cref="Out"/>, messages and logs to <see cref="Error"/>.
+/// Tests pass string writers; the process passes the real streams.
+/// </summary>
+internal sealed class CliConsole(TextWriter output, TextWriter error, bool interactive)
+{
+    public static CliConsole System { get; } = new(Console.Out, Console.Error, !Console.IsOutputRedirected);
+
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    /// <summary>A Spectre console over <see cref="Out"/>: colours and live widgets only on a terminal.</summary>
+    public IAnsiConsole Rich { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+    });
+
+    public bool IsInteractive { get; } = interactive;
+}

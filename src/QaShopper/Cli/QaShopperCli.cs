@@ -1,0 +1,56 @@
+using System.CommandLine;
+using QaShopper.Commands;
+
+namespace QaShopper.Cli;
+
+/// <summary>Builds the command tree and runs it; the single entry point for the process and for end-to-end tests.</summary>
+internal static class QaShopperCli
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+
+        var root = BuildRoot(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"qashopper: {error.Message}").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync("Run 'qashopper --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliException ex)
+        {
+            await console.Error.WriteLineAsync($"qashopper: {ex.Message}").ConfigureAwait(false);
+            return ex.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("qashopper: cancelled").ConfigureAwait(false);
+            return 130;
+        }
+    }
+
+    internal static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand("QaShopper: mystery-shopper test calls for call-centre QA teams")
+        {
+            GlobalOptions.Database,
+            GlobalOptions.Config,
+            GlobalOptions.Verbose,
+        };
+        root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(ScoreCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
+        return root;
+    }
+}
