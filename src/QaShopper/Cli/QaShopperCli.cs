@@ -51,6 +51,7 @@ internal static class QaShopperCli
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(DemoCommand.Create(console));
         return root;
     }
 }

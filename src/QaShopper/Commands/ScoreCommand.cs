@@ -71,6 +71,27 @@ internal static class ScoreCommand
 
     internal static async Task<int> RunAsync(ScoreRequest request, IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
     {
+        var (scenario, score, callId) = await ScoreAndSaveAsync(request, services, cancellationToken).ConfigureAwait(false);
+        if (callId is not null)
+        {
+            await console.Error.WriteLineAsync($"saved as call {callId}").ConfigureAwait(false);
+        }
+
+        if (request.Json)
+        {
+            await console.Out.WriteLineAsync(CallScoreJson.Serialize(score)).ConfigureAwait(false);
+        }
+        else
+        {
+            ScoreSheetRenderer.Render(console.Rich, scenario, score);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Scores the call and, when asked, stores it; returns the stored call id (null when not saved).</summary>
+    internal static async Task<(Scenario Scenario, CallScore Score, string? CallId)> ScoreAndSaveAsync(ScoreRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    {
         var (scenario, scenarioText) = ScenarioFiles.LoadValid(request.ScenarioFile);
         var transcriptText = ScenarioFiles.ReadText(request.TranscriptFile);
         Transcript transcript;
@@ -84,27 +105,17 @@ internal static class ScoreCommand
         }
 
         var score = services.GetRequiredService<ChecklistScorer>().Score(scenario, transcript, request.Agent);
-
-        if (request.Save)
+        if (!request.Save)
         {
-            var store = services.GetRequiredService<IResultStore>();
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            await store.SaveScenarioAsync(scenario, scenarioText, cancellationToken).ConfigureAwait(false);
-            var call = ImportedCall(scenario, transcript, transcriptText, score, services.GetRequiredService<TimeProvider>());
-            await store.SaveCallAsync(call, score, cancellationToken).ConfigureAwait(false);
-            await console.Error.WriteLineAsync($"saved as call {call.CallId}").ConfigureAwait(false);
+            return (scenario, score, null);
         }
 
-        if (request.Json)
-        {
-            await console.Out.WriteLineAsync(CallScoreJson.Serialize(score)).ConfigureAwait(false);
-        }
-        else
-        {
-            ScoreSheetRenderer.Render(console.Rich, scenario, score);
-        }
-
-        return ExitCodes.Ok;
+        var store = services.GetRequiredService<IResultStore>();
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await store.SaveScenarioAsync(scenario, scenarioText, cancellationToken).ConfigureAwait(false);
+        var call = ImportedCall(scenario, transcript, transcriptText, score, services.GetRequiredService<TimeProvider>());
+        await store.SaveCallAsync(call, score, cancellationToken).ConfigureAwait(false);
+        return (scenario, score, call.CallId);
     }
 
     /// <summary>
