@@ -1,0 +1,89 @@
+namespace QaShopper.Sqlite.Migrations;
+
+/// <summary>
+/// The schema's history. Shipped migrations are never edited: later changes (recordings, campaigns,
+/// Quartz tables) are appended with the next version number.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "initial: scenarios, agents, calls, results, items, overrides", """
+            -- Times are TEXT in ISO-8601 round-trip format ('o') in UTC, so text order is time order.
+            CREATE TABLE scenarios (
+                id            TEXT NOT NULL,
+                content_hash  TEXT NOT NULL,
+                title         TEXT NOT NULL,
+                locale        TEXT NOT NULL,
+                source_text   TEXT NOT NULL,
+                first_seen_at TEXT NOT NULL,
+                PRIMARY KEY (id, content_hash)
+            );
+
+            CREATE TABLE agents (
+                id           TEXT NOT NULL PRIMARY KEY,
+                name         TEXT,
+                staff_number TEXT,
+                site         TEXT
+            );
+
+            -- No foreign keys to scenarios or agents: imported transcripts and unknown agents must still be storable.
+            CREATE TABLE calls (
+                call_id               TEXT NOT NULL PRIMARY KEY,
+                scenario_id           TEXT NOT NULL,
+                scenario_hash         TEXT NOT NULL,
+                agent_id              TEXT,
+                carrier               TEXT NOT NULL,
+                placed_at             TEXT NOT NULL,
+                status                TEXT NOT NULL,
+                answered_after        REAL,
+                duration              REAL,
+                recording_path        TEXT,
+                transcript_json       TEXT,
+                template_choices_json TEXT NOT NULL
+            );
+
+            -- result_json holds the whole score sheet and is what the store reads back; the columns and
+            -- result_items are projections for reports that query by grade, agent or item.
+            CREATE TABLE results (
+                call_id      TEXT NOT NULL PRIMARY KEY REFERENCES calls (call_id) ON DELETE CASCADE,
+                score        REAL NOT NULL,
+                grade        TEXT NOT NULL,
+                needs_review INTEGER NOT NULL CHECK (needs_review IN (0, 1)),
+                agent_id     TEXT,
+                scored_at    TEXT NOT NULL,
+                result_json  TEXT NOT NULL
+            );
+
+            CREATE TABLE result_items (
+                call_id       TEXT NOT NULL REFERENCES results (call_id) ON DELETE CASCADE,
+                item_id       TEXT NOT NULL,
+                ordinal       INTEGER NOT NULL,
+                outcome       TEXT NOT NULL CHECK (outcome IN ('passed', 'failed', 'not_applicable', 'uncertain')),
+                weight        REAL NOT NULL,
+                critical      INTEGER NOT NULL CHECK (critical IN (0, 1)),
+                evidence_json TEXT NOT NULL,
+                PRIMARY KEY (call_id, item_id)
+            );
+
+            -- Overrides hang off the call, not the result, so re-scoring a call keeps the reviewers' work.
+            CREATE TABLE item_overrides (
+                id       INTEGER PRIMARY KEY AUTOINCREMENT,
+                call_id  TEXT NOT NULL REFERENCES calls (call_id) ON DELETE CASCADE,
+                item_id  TEXT NOT NULL,
+                outcome  TEXT NOT NULL CHECK (outcome IN ('passed', 'failed', 'not_applicable', 'uncertain')),
+                reviewer TEXT NOT NULL,
+                note     TEXT,
+                at       TEXT NOT NULL
+            );
+
+            CREATE INDEX ix_calls_agent_placed ON calls (agent_id, placed_at);
+            CREATE INDEX ix_calls_placed ON calls (placed_at);
+            CREATE INDEX ix_results_agent ON results (agent_id);
+            CREATE INDEX ix_item_overrides_call ON item_overrides (call_id);
+            """),
+    ];
+
+    /// <summary>The newest version this build knows.</summary>
+    public static int LatestVersion => All[^1].Version;
+}
