@@ -28,6 +28,9 @@ public sealed record Scenario(
     string ContentHash,
     string? SourcePath)
 {
+    /// <summary>Where the <c>id</c> value is written in its file, for diagnostics that span files (duplicate ids).</summary>
+    public SourcePosition IdPosition { get; init; }
+
     /// <summary>The first 12 characters of <see cref="ContentHash"/>, for display.</summary>
     public string ShortHash => ContentHash.Length > 12 ? ContentHash[..12] : ContentHash;
 
