@@ -13,6 +13,9 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
     /// <summary>Allowance for floating-point noise in window comparisons.</summary>
     private const double Epsilon = 1e-9;
 
+    /// <summary>Below this a "closest" candidate says nothing useful to a QA manager.</summary>
+    private const double NearMissFloor = 0.5;
+
     private readonly List<PhraseMatch> _hits = new(8);
 
     public (ItemOutcome Outcome, Evidence Evidence, Occurrence? Chosen) Evaluate(CompiledItem item, Occurrence? after) =>
@@ -147,7 +150,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
 
             foreach (var phrase in phrases)
             {
-                if (matcher.BestCandidate(phrase, segment.Canonical.Text) is { } candidate
+                if (matcher.BestCandidate(phrase, segment.Canonical.Text, Math.Max(NearMissFloor, best?.Similarity ?? 0)) is { } candidate
                     && (best is null || candidate.Similarity > best.Similarity))
                 {
                     var (start, end) = segment.Canonical.ToSource(candidate.Start, candidate.End);
@@ -157,7 +160,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             }
         }
 
-        return best is null || best.Similarity < 0.5
+        return best is null
             ? string.Empty
             : $"; closest: {Reasons.Quote(best.Text)} at {Reasons.Seconds(best.Start)}, similarity {Reasons.Number(best.Similarity)} (needs {Reasons.Number(matcher.Threshold)})";
     }

@@ -59,17 +59,24 @@ internal sealed class PhraseMatcher(double threshold)
         Fuzzy(phrase, text, maxDistance, output, best: null);
     }
 
-    /// <summary>The most similar region regardless of the threshold, for "nearly said" reasons; null when nothing is close.</summary>
-    public PhraseMatch? BestCandidate(CompiledPhrase phrase, string text)
+    /// <summary>
+    /// The most similar region regardless of the threshold, for "nearly said" reasons; null when nothing reaches
+    /// <paramref name="minimumSimilarity"/>. The bit-parallel distance bounds the similarity, so most segments are
+    /// dismissed without the quadratic work.
+    /// </summary>
+    public PhraseMatch? BestCandidate(CompiledPhrase phrase, string text, double minimumSimilarity)
     {
-        if (phrase.Text.Length == 0 || text.Length == 0)
+        var m = phrase.Text.Length;
+        if (m == 0 || text.Length == 0)
         {
             return null;
         }
 
+        // sim <= 1 - k / (m + k) for the best distance k: only distances below this bound can reach the minimum.
+        var bound = minimumSimilarity >= 1.0 ? 0 : (int)Math.Ceiling((1.0 - minimumSimilarity) * m / minimumSimilarity);
         var best = new PhraseMatch[1];
-        Fuzzy(phrase, text, phrase.Text.Length, null, best);
-        return best[0].End > 0 ? best[0] : null;
+        Fuzzy(phrase, text, Math.Min(m, bound), null, best);
+        return best[0].End > 0 && best[0].Similarity >= minimumSimilarity ? best[0] : null;
     }
 
     private int MaxDistance(int length) =>

@@ -93,7 +93,7 @@ public sealed class PhraseMatcherTests
     [Test]
     public void BestCandidate_NearMiss_ReportsSimilarity()
     {
-        var best = new PhraseMatcher(0.85).BestCandidate(new CompiledPhrase("have a nice day", false), "have a nice week");
+        var best = new PhraseMatcher(0.85).BestCandidate(new CompiledPhrase("have a nice day", false), "have a nice week", 0.5);
 
         Assert.That(best?.Similarity, Is.GreaterThan(0.5).And.LessThan(0.85));
     }
