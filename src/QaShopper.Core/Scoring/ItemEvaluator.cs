@@ -140,7 +140,11 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             return string.Empty;
         }
 
-        Occurrence? best = null;
+        // First pass: the cheap bit-parallel distance bounds each segment's similarity; only the most promising
+        // segment and phrase get the exact (quadratic) similarity.
+        SegmentView? bestSegment = null;
+        CompiledPhrase? bestPhrase = null;
+        var bestBound = NearMissFloor;
         foreach (var segment in call.Segments)
         {
             if (!segment.Serves(item.Item.Speaker))
@@ -150,14 +154,22 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
 
             foreach (var phrase in phrases)
             {
-                if (matcher.BestCandidate(phrase, segment.Canonical.Text, Math.Max(NearMissFloor, best?.Similarity ?? 0)) is { } candidate
-                    && (best is null || candidate.Similarity > best.Similarity))
+                var k = PhraseMatcher.MinDistance(phrase, segment.Canonical.Text);
+                var bound = 1.0 - ((double)k / (phrase.Text.Length + k));
+                if (bound > bestBound)
                 {
-                    var (start, end) = segment.Canonical.ToSource(candidate.Start, candidate.End);
-                    var (t0, t1) = segment.TimesOf(start, end);
-                    best = new Occurrence(segment, start, end, t0, t1, candidate.Similarity, phrase.Original, null);
+                    (bestBound, bestSegment, bestPhrase) = (bound, segment, phrase);
                 }
             }
+        }
+
+        Occurrence? best = null;
+        if (bestSegment is not null && bestPhrase is not null
+            && matcher.BestCandidate(bestPhrase, bestSegment.Canonical.Text, NearMissFloor) is { } candidate)
+        {
+            var (start, end) = bestSegment.Canonical.ToSource(candidate.Start, candidate.End);
+            var (t0, t1) = bestSegment.TimesOf(start, end);
+            best = new Occurrence(bestSegment, start, end, t0, t1, candidate.Similarity, bestPhrase.Original, null);
         }
 
         return best is null

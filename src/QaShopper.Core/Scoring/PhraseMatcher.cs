@@ -79,6 +79,33 @@ internal sealed class PhraseMatcher(double threshold)
         return best[0].End > 0 && best[0].Similarity >= minimumSimilarity ? best[0] : null;
     }
 
+    /// <summary>The smallest edit distance between the phrase and any region of the text (bit-parallel, cheap).</summary>
+    public static int MinDistance(CompiledPhrase phrase, string text)
+    {
+        if (phrase.Text.Length == 0 || text.Length == 0)
+        {
+            return phrase.Text.Length;
+        }
+
+        int[]? rented = null;
+        var scores = text.Length <= StackLimit
+            ? stackalloc int[text.Length]
+            : (rented = ArrayPool<int>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
+        ApproximateSearch.EndScores(phrase, text, scores);
+        var min = phrase.Text.Length;
+        foreach (var score in scores)
+        {
+            min = Math.Min(min, score);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+
+        return min;
+    }
+
     private int MaxDistance(int length) =>
         // sim = 1 - d / max(m, len) with len <= m + d, so sim >= t needs d <= (1 - t) m / t.
         (int)Math.Floor(((1.0 - Threshold) * length / Threshold) + 1e-9);
