@@ -29,9 +29,11 @@ internal static class ApproximateSearch
         var pv = m == 64 ? ulong.MaxValue : (1UL << m) - 1;
         var mv = 0UL;
         var score = m;
+        var ascii = phrase.AsciiMasks;
         for (var j = 0; j < text.Length; j++)
         {
-            var eq = phrase.MaskOf(text[j]);
+            var c = text[j];
+            var eq = c < 128 ? ascii[c] : phrase.MaskOf(c);
             var xv = eq | mv;
             var xh = (((eq & pv) + pv) ^ pv) | eq;
             var ph = mv | ~(xh | pv);

@@ -69,6 +69,37 @@ internal sealed class CompiledPhrase
     /// <summary>Negation characters and digits that must occur in a fuzzy character match.</summary>
     public string GuardChars { get; }
 
+    private (int Distance, string[] Pieces) _pieces = (-1, []);
+
+    /// <summary>
+    /// The phrase cut into <paramref name="maxDistance"/> + 1 pieces. By the pigeonhole principle a region within
+    /// that many edits contains at least one piece unchanged, so a text holding none cannot match: a cheap,
+    /// vectorised filter before the bit-parallel search.
+    /// </summary>
+    public string[] PiecesFor(int maxDistance)
+    {
+        var cached = _pieces;
+        if (cached.Distance == maxDistance)
+        {
+            return cached.Pieces;
+        }
+
+        var count = maxDistance + 1;
+        var pieces = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var from = i * Text.Length / count;
+            var to = (i + 1) * Text.Length / count;
+            pieces[i] = Text[from..to];
+        }
+
+        _pieces = (maxDistance, pieces);
+        return pieces;
+    }
+
+    /// <summary>Bit masks of ASCII characters, indexed by character, for the hot loop.</summary>
+    public ulong[] AsciiMasks => _asciiMasks;
+
     public ulong MaskOf(char c)
     {
         if (c < 128)

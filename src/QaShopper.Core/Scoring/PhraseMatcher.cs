@@ -56,7 +56,25 @@ internal sealed class PhraseMatcher(double threshold)
             return;
         }
 
+        if (!MayMatch(phrase.PiecesFor(maxDistance), text))
+        {
+            return;
+        }
+
         Fuzzy(phrase, text, maxDistance, output, best: null);
+    }
+
+    private static bool MayMatch(string[] pieces, string text)
+    {
+        foreach (var piece in pieces)
+        {
+            if (piece.Length == 0 || text.Contains(piece, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
