@@ -1,0 +1,138 @@
+using QaShopper.Core.Scenarios;
+using QaShopper.Core.Text;
+using QaShopper.Core.Transcripts;
+
+namespace QaShopper.Core.Scoring;
+
+/// <summary>A transcript segment prepared for scoring: canonicalised once per call, shared by every item.</summary>
+internal sealed class SegmentView
+{
+    private readonly bool _characterMatching;
+    private CanonicalText? _canonical;
+    private int[]? _wordStarts;
+
+    public SegmentView(TranscriptSegment segment, int order, bool characterMatching, double minConfidence)
+    {
+        Segment = segment;
+        Order = order;
+        _characterMatching = characterMatching;
+        Confidence = segment.Confidence ?? MeanWordConfidence(segment.Words);
+        IsLowConfidence = (Confidence ?? 1.0) < minConfidence;
+    }
+
+    public TranscriptSegment Segment { get; }
+
+    /// <summary>Position in time order.</summary>
+    public int Order { get; }
+
+    /// <summary>The segment's confidence, else the mean of its words', else null (treated as fully confident).</summary>
+    public double? Confidence { get; }
+
+    public bool IsLowConfidence { get; }
+
+    public CanonicalText Canonical => _canonical ??= PhraseNormalizer.Normalize(Segment.Text, _characterMatching);
+
+    public bool Serves(Speaker speaker) => speaker == Speaker.Any || speaker == Segment.Speaker;
+
+    /// <summary>Times of the original-text span [start, end): its first and last word when word times are known.</summary>
+    public (double Start, double End) TimesOf(int start, int end)
+    {
+        var words = Segment.Words;
+        if (words is null || words.Count == 0)
+        {
+            return (Segment.Start, Segment.End);
+        }
+
+        var offsets = _wordStarts ??= AlignWords(Segment.Text, words);
+        int first = -1, last = -1;
+        for (var w = 0; w < words.Count; w++)
+        {
+            var at = offsets[w];
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var wordEnd = at + words[w].Text.Length;
+            if (at < end && wordEnd > start)
+            {
+                if (first < 0)
+                {
+                    first = w;
+                }
+
+                last = w;
+            }
+        }
+
+        return first < 0 ? (Segment.Start, Segment.End) : (words[first].Start, words[last].End);
+    }
+
+    /// <summary>Where each recognised word sits in the segment text (-1 when it cannot be found).</summary>
+    private static int[] AlignWords(string text, IReadOnlyList<TranscriptWord> words)
+    {
+        var offsets = new int[words.Count];
+        var cursor = 0;
+        for (var w = 0; w < words.Count; w++)
+        {
+            var word = words[w].Text.Trim();
+            var at = word.Length == 0 ? -1 : text.IndexOf(word, cursor, StringComparison.OrdinalIgnoreCase);
+            offsets[w] = at;
+            if (at >= 0)
+            {
+                cursor = at + word.Length;
+            }
+        }
+
+        return offsets;
+    }
+
+    private static double? MeanWordConfidence(IReadOnlyList<TranscriptWord>? words)
+    {
+        if (words is null)
+        {
+            return null;
+        }
+
+        double sum = 0;
+        var count = 0;
+        foreach (var w in words)
+        {
+            if (w.Confidence is { } c)
+            {
+                sum += c;
+                count++;
+            }
+        }
+
+        return count == 0 ? null : sum / count;
+    }
+}
+
+/// <summary>One call being scored: its segments in time order and the end of its time line.</summary>
+internal sealed class CallContext
+{
+    public CallContext(Transcript transcript, bool characterMatching, double minConfidence)
+    {
+        Transcript = transcript;
+        var ordered = transcript.Segments
+            .Select((s, i) => (Segment: s, Index: i))
+            .OrderBy(p => p.Segment.Start)
+            .ThenBy(p => p.Index)
+            .ToArray();
+        Segments = new SegmentView[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            Segments[i] = new SegmentView(ordered[i].Segment, i, characterMatching, minConfidence);
+        }
+
+        End = transcript.End;
+    }
+
+    public Transcript Transcript { get; }
+
+    public SegmentView[] Segments { get; }
+
+    /// <summary>The end of the call, seconds from the answer.</summary>
+    public double End { get; }
+}

@@ -1,0 +1,42 @@
+using QaShopper.Core.Results;
+
+namespace QaShopper.Core.Scoring;
+
+/// <summary>One place a phrase or pattern was found: the original-text span, its times and similarity.</summary>
+internal sealed record Occurrence(
+    SegmentView Segment,
+    int SourceStart,
+    int SourceEnd,
+    double Start,
+    double End,
+    double Similarity,
+    string? Phrase,
+    string? AgentName)
+{
+    /// <summary>The speaker's own words for the matched span.</summary>
+    public string Text => Segment.Segment.Text[SourceStart..SourceEnd].Trim();
+
+    /// <summary>Earlier by start time; within one segment by character position.</summary>
+    public bool IsBefore(Occurrence other) =>
+        ReferenceEquals(Segment, other.Segment) ? SourceStart < other.SourceStart : Start < other.Start;
+
+    public static Occurrence? Earlier(Occurrence? a, Occurrence? b) =>
+        a is null ? b : b is null ? a : b.IsBefore(a) ? b : a;
+
+    public Evidence ToEvidence() => new()
+    {
+        Speaker = Segment.Segment.Speaker,
+        Start = Start,
+        End = End,
+        Text = Text,
+        Similarity = Math.Round(Similarity, 2, MidpointRounding.AwayFromZero),
+        Phrase = Phrase,
+        Confidence = Segment.Confidence is { } c ? Math.Round(c, 2, MidpointRounding.AwayFromZero) : null,
+    };
+}
+
+/// <summary>The earliest occurrences of one phrase group: in confident speech, in low-confidence speech, and ignoring the constraints.</summary>
+internal readonly record struct SearchResult(Occurrence? Confident, Occurrence? LowConfidence, Occurrence? Unconstrained)
+{
+    public Occurrence? Best => Confident ?? LowConfidence;
+}

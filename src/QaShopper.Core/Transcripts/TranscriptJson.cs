@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using QaShopper.Core.Scenarios;
+
+namespace QaShopper.Core.Transcripts;
+
+/// <summary>Reads and writes the transcript JSON format (<c>answeredAfter</c>, <c>duration</c>, <c>segments</c>).</summary>
+public static class TranscriptJson
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>
+    /// Parses a transcript. Errors name <paramref name="fileName"/> and the line and column (malformed JSON) or the
+    /// field path (<c>segments[3].speaker</c>) of the problem.
+    /// </summary>
+    /// <exception cref="TranscriptFormatException">The text is not a valid transcript.</exception>
+    public static Transcript Parse(string json, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(fileName);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            var line = (e.LineNumber ?? 0) + 1;
+            var column = (e.BytePositionInLine ?? 0) + 1;
+            throw new TranscriptFormatException(
+                string.Create(CultureInfo.InvariantCulture, $"{fileName}:{line}:{column}: malformed JSON: {FirstSentence(e.Message)}"), e);
+        }
+
+        using (document)
+        {
+            return new Reader(fileName).Read(document.RootElement);
+        }
+    }
+
+    /// <summary>Writes a transcript in the same format (indented, non-ASCII text unescaped).</summary>
+    public static string Serialize(Transcript transcript)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            if (transcript.AnsweredAfter is { } answeredAfter)
+            {
+                writer.WriteNumber("answeredAfter", answeredAfter);
+            }
+            else
+            {
+                writer.WriteNull("answeredAfter");
+            }
+
+            writer.WriteNumber("duration", transcript.Duration);
+            writer.WriteStartArray("segments");
+            foreach (var s in transcript.Segments)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("speaker", s.Speaker == Speaker.Caller ? "caller" : "agent");
+                writer.WriteNumber("start", s.Start);
+                writer.WriteNumber("end", s.End);
+                writer.WriteString("text", s.Text);
+                if (s.Confidence is { } confidence)
+                {
+                    writer.WriteNumber("confidence", confidence);
+                }
+
+                if (s.Words is { } words)
+                {
+                    writer.WriteStartArray("words");
+                    foreach (var w in words)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("text", w.Text);
+                        writer.WriteNumber("start", w.Start);
+                        writer.WriteNumber("end", w.End);
+                        if (w.Confidence is { } wc)
+                        {
+                            writer.WriteNumber("confidence", wc);
+                        }
+
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    /// <summary>Walks the document, naming the field path in every error.</summary>
+    private sealed class Reader(string fileName)
+    {
+        public Transcript Read(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Error("(root)", $"expected an object, got {Describe(root)}");
+            }
+
+            double? answeredAfter = null;
+            if (root.TryGetProperty("answeredAfter", out var answered) && answered.ValueKind != JsonValueKind.Null)
+            {
+                answeredAfter = Time(answered, "answeredAfter");
+            }
+
+            if (!root.TryGetProperty("segments", out var segmentsElement) || segmentsElement.ValueKind == JsonValueKind.Null)
+            {
+                throw Error("segments", "missing; expected an array of segments");
+            }
+
+            if (segmentsElement.ValueKind != JsonValueKind.Array)
+            {
+                throw Error("segments", $"expected an array, got {Describe(segmentsElement)}");
+            }
+
+            var segments = new List<TranscriptSegment>(segmentsElement.GetArrayLength());
+            var index = 0;
+            foreach (var element in segmentsElement.EnumerateArray())
+            {
+                segments.Add(Segment(element, $"segments[{index.ToString(CultureInfo.InvariantCulture)}]"));
+                index++;
+            }
+
+            double duration;
+            if (root.TryGetProperty("duration", out var durationElement) && durationElement.ValueKind != JsonValueKind.Null)
+            {
+                duration = Time(durationElement, "duration");
+            }
+            else
+            {
+                // A transcript without a duration ends with its last words.
+                duration = segments.Count == 0 ? 0 : segments.Max(s => s.End);
+            }
+
+            return new Transcript(answeredAfter, duration, segments);
+        }
+
+        private TranscriptSegment Segment(JsonElement element, string path)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw Error(path, $"expected an object, got {Describe(element)}");
+            }
+
+            var speakerText = RequiredString(element, path, "speaker");
+            var speaker = speakerText switch
+            {
+                "agent" => Speaker.Agent,
+                "caller" => Speaker.Caller,
+                _ => throw Error(path + ".speaker", $"expected 'agent' or 'caller', got '{speakerText}'"),
+            };
+            var (start, end) = Span(element, path);
+            var text = RequiredString(element, path, "text");
+            var confidence = OptionalConfidence(element, path);
+
+            List<TranscriptWord>? words = null;
+            if (element.TryGetProperty("words", out var wordsElement) && wordsElement.ValueKind != JsonValueKind.Null)
+            {
+                if (wordsElement.ValueKind != JsonValueKind.Array)
+                {
+                    throw Error(path + ".words", $"expected an array, got {Describe(wordsElement)}");
+                }
+
+                words = new List<TranscriptWord>(wordsElement.GetArrayLength());
+                var i = 0;
+                foreach (var w in wordsElement.EnumerateArray())
+                {
+                    var wordPath = $"{path}.words[{i.ToString(CultureInfo.InvariantCulture)}]";
+                    if (w.ValueKind != JsonValueKind.Object)
+                    {
+                        throw Error(wordPath, $"expected an object, got {Describe(w)}");
+                    }
+
+                    var (ws, we) = Span(w, wordPath);
+                    words.Add(new TranscriptWord(RequiredString(w, wordPath, "text"), ws, we, OptionalConfidence(w, wordPath)));
+                    i++;
+                }
+            }
+
+            return new TranscriptSegment(speaker, start, end, text, confidence, words);
+        }
+
+        private (double Start, double End) Span(JsonElement element, string path)
+        {
+            var start = Time(Required(element, path, "start"), path + ".start");
+            var end = Time(Required(element, path, "end"), path + ".end");
+            if (end < start)
+            {
+                throw Error(path + ".end", $"end {Format(end)} is before start {Format(start)}");
+            }
+
+            return (start, end);
+        }
+
+        private double? OptionalConfidence(JsonElement element, string path)
+        {
+            if (!element.TryGetProperty("confidence", out var c) || c.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            var value = Number(c, path + ".confidence");
+            if (value is < 0 or > 1)
+            {
+                throw Error(path + ".confidence", $"expected a number from 0 to 1, got {Format(value)}");
+            }
+
+            return value;
+        }
+
+        private JsonElement Required(JsonElement element, string path, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+                ? value
+                : throw Error($"{path}.{name}", "missing");
+
+        private string RequiredString(JsonElement element, string path, string name)
+        {
+            var value = Required(element, path, name);
+            return value.ValueKind == JsonValueKind.String
+                ? value.GetString()!
+                : throw Error($"{path}.{name}", $"expected a string, got {Describe(value)}");
+        }
+
+        private double Time(JsonElement element, string path)
+        {
+            var value = Number(element, path);
+            return value < 0 ? throw Error(path, $"expected seconds ≥ 0, got {Format(value)}") : value;
+        }
+
+        private double Number(JsonElement element, string path) =>
+            element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) && double.IsFinite(value)
+                ? value
+                : throw Error(path, $"expected a number, got {Describe(element)}");
+
+        private TranscriptFormatException Error(string path, string message) => new($"{fileName}: {path}: {message}");
+
+        private static string Describe(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.String => $"'{element.GetString()}'",
+            JsonValueKind.Number => element.GetRawText(),
+            JsonValueKind.Array => "an array",
+            JsonValueKind.Object => "an object",
+            JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+            _ => "null",
+        };
+
+        private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    }
+}
