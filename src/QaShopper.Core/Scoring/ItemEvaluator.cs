@@ -16,6 +16,9 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
     /// <summary>Below this a "closest" candidate says nothing useful to a QA manager.</summary>
     private const double NearMissFloor = 0.5;
 
+    /// <summary>How close a low-confidence candidate must be to make a missing phrase uncertain instead of failed.</summary>
+    private const double UncertainNearMissFloor = 0.6;
+
     private readonly List<PhraseMatch> _hits = new(8);
 
     public (ItemOutcome Outcome, Evidence Evidence, Occurrence? Chosen) Evaluate(CompiledItem item, Occurrence? after) =>
@@ -40,8 +43,9 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             return (ItemOutcome.Uncertain, low.ToEvidence() with { Reason = OnlyLowConfidence(low) }, low);
         }
 
-        var reason = missing + Window(item, after) + Hint(item, found, item.Flat);
-        return NotFound(item, after, reason);
+        var closest = found.Unconstrained is null ? ClosestNearMiss(item, item.Flat) : null;
+        var reason = missing + Window(item, after) + Hint(found, closest);
+        return NotFound(item, after, reason, closest);
     }
 
     private (ItemOutcome, Evidence, Occurrence?) All(CompiledItem item, Occurrence? after)
@@ -49,6 +53,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         var matches = new List<Evidence>(item.Groups.Length);
         var missing = new List<string>();
         var anyLow = false;
+        Occurrence? closestLow = null;
         Occurrence? first = null;
         double? last = null;
         for (var g = 0; g < item.Groups.Length; g++)
@@ -58,6 +63,11 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             if (found.Best is not { } best)
             {
                 missing.Add(Reasons.Quote(group.Length > 0 ? group[0].Original : "?"));
+                if (found.Unconstrained is null && ClosestNearMiss(item, group) is { Segment.IsLowConfidence: true } near)
+                {
+                    closestLow ??= near;
+                }
+
                 continue;
             }
 
@@ -71,7 +81,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         if (missing.Count > 0)
         {
             var reason = $"missing {string.Join(", ", missing)}" + Window(item, after);
-            var (outcome, evidence, _) = NotFound(item, after, reason);
+            var (outcome, evidence, _) = NotFound(item, after, reason, closestLow);
             return (outcome, matches.Count > 0 ? evidence with { Matches = matches } : evidence, null);
         }
 
@@ -112,13 +122,16 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         return (ItemOutcome.Passed, Evidence.Because("none of the phrases was said" + Window(item, after)), null);
     }
 
-    /// <summary>Not found: uncertain when low-confidence speech in the window might hide the match, failed otherwise.</summary>
-    private (ItemOutcome, Evidence, Occurrence?) NotFound(CompiledItem item, Occurrence? after, string reason)
+    /// <summary>
+    /// Not found. When the closest thing said lies in low-confidence speech inside the item's window, the phrase
+    /// may have been said and misrecognised: the item is uncertain rather than failed, so low confidence never
+    /// fails a call on its own. Low-confidence speech that resembles none of the phrases does not excuse a miss.
+    /// </summary>
+    private (ItemOutcome, Evidence, Occurrence?) NotFound(CompiledItem item, Occurrence? after, string reason, Occurrence? closest)
     {
-        var low = LowConfidenceSegmentsInWindow(item.Item, after);
-        if (low > 0)
+        if (closest is { Segment.IsLowConfidence: true } near && near.Similarity >= UncertainNearMissFloor && Satisfies(item.Item, near, after))
         {
-            return (ItemOutcome.Uncertain, Evidence.Because($"{reason}; {Reasons.Count(low, "low-confidence segment")} in that window may hide it"), null);
+            return (ItemOutcome.Uncertain, near.ToEvidence() with { Reason = $"{reason}; the closest candidate was {OnlyLowConfidence(near)}" }, null);
         }
 
         return (ItemOutcome.Failed, Evidence.Because(reason), null);
@@ -128,16 +141,24 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         $"heard only in low-confidence speech (confidence {Reasons.Number(occurrence.Segment.Confidence ?? 0)})";
 
     /// <summary>Why nothing counted: said outside the window, or the closest thing that was said.</summary>
-    private string Hint(CompiledItem item, SearchResult found, CompiledPhrase[] phrases)
+    private string Hint(SearchResult found, Occurrence? closest)
     {
         if (found.Unconstrained is { } outside)
         {
             return $" ({Reasons.Quote(outside.Text)} said at {Reasons.Seconds(outside.Start)})";
         }
 
+        return closest is null
+            ? string.Empty
+            : $"; closest: {Reasons.Quote(closest.Text)} at {Reasons.Seconds(closest.Start)}, similarity {Reasons.Number(closest.Similarity)} (needs {Reasons.Number(matcher.Threshold)})";
+    }
+
+    /// <summary>The most similar thing the item's speaker said to any of <paramref name="phrases"/>, above <see cref="NearMissFloor"/>.</summary>
+    private Occurrence? ClosestNearMiss(CompiledItem item, CompiledPhrase[] phrases)
+    {
         if (phrases.Length == 0)
         {
-            return string.Empty;
+            return null;
         }
 
         // First pass: the cheap bit-parallel distance bounds each segment's similarity; only the most promising
@@ -172,9 +193,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             best = new Occurrence(bestSegment, start, end, t0, t1, candidate.Similarity, bestPhrase.Original, null);
         }
 
-        return best is null
-            ? string.Empty
-            : $"; closest: {Reasons.Quote(best.Text)} at {Reasons.Seconds(best.Start)}, similarity {Reasons.Number(best.Similarity)} (needs {Reasons.Number(matcher.Threshold)})";
+        return best;
     }
 
     private static string Window(CompiledItem item, Occurrence? after)
@@ -211,26 +230,6 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         }
 
         return after is null || after.IsBefore(occurrence);
-    }
-
-    private int LowConfidenceSegmentsInWindow(ChecklistItem item, Occurrence? after)
-    {
-        var count = 0;
-        foreach (var segment in call.Segments)
-        {
-            var s = segment.Segment;
-            if (!segment.IsLowConfidence || !segment.Serves(item.Speaker)
-                || (item.Within is { } within && s.Start > within.TotalSeconds + Epsilon)
-                || (item.InLast is { } inLast && s.End < call.End - inLast.TotalSeconds - Epsilon)
-                || (after is not null && s.End < after.Start))
-            {
-                continue;
-            }
-
-            count++;
-        }
-
-        return count;
     }
 
     /// <summary>The earliest occurrences of any of <paramref name="phrases"/> (or of <paramref name="pattern"/>) in the item's speaker's segments.</summary>

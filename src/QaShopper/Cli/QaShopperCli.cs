@@ -33,6 +33,11 @@ internal static class QaShopperCli
             await console.Error.WriteLineAsync($"qashopper: {ex.Message}").ConfigureAwait(false);
             return ex.ExitCode;
         }
+        catch (QaShopper.Sqlite.SchemaTooNewException ex)
+        {
+            await console.Error.WriteLineAsync($"qashopper: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             await console.Error.WriteLineAsync("qashopper: cancelled").ConfigureAwait(false);

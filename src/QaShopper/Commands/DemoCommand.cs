@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using QaShopper.Cli;
 using QaShopper.Core.Ports;

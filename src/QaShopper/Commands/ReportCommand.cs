@@ -8,6 +8,7 @@ using QaShopper.Cli;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Reports;
 using QaShopper.Core.Results;
+using QaShopper.Core.Scenarios;
 using QaShopper.Hosting;
 using QaShopper.Rendering;
 
@@ -96,25 +97,24 @@ internal static class ReportCommand
 
     private static void WriteCsv(IReadOnlyList<AgentReport> reports, TextWriter output)
     {
-        using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "agent", "calls", "average_score", "excellent", "good", "pass", "fail", "needs_review", "weakest_items" })
-        {
-            csv.WriteField(header);
-        }
-
-        csv.NextRecord();
+        using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+        csv.WriteRecord(["agent", "calls", "average_score", "excellent", "good", "pass", "fail", "needs_review", "weakest_items"]);
         foreach (var r in reports)
         {
-            csv.WriteField(r.Agent);
-            csv.WriteField(r.Calls);
-            csv.WriteField(r.AverageScore?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty);
-            csv.WriteField(r.GradeCounts[Core.Scenarios.Grade.Excellent]);
-            csv.WriteField(r.GradeCounts[Core.Scenarios.Grade.Good]);
-            csv.WriteField(r.GradeCounts[Core.Scenarios.Grade.Pass]);
-            csv.WriteField(r.GradeCounts[Core.Scenarios.Grade.Fail]);
-            csv.WriteField(r.NeedsReview);
-            csv.WriteField(string.Join(' ', r.WeakestItems(3).Select(i => i.ItemId)));
-            csv.NextRecord();
+            csv.WriteRecord(
+            [
+                r.Agent,
+                Num(r.Calls),
+                r.AverageScore?.ToString("0.0", CultureInfo.InvariantCulture) ?? string.Empty,
+                Num(r.GradeCounts[Grade.Excellent]),
+                Num(r.GradeCounts[Grade.Good]),
+                Num(r.GradeCounts[Grade.Pass]),
+                Num(r.GradeCounts[Grade.Fail]),
+                Num(r.NeedsReview),
+                string.Join(' ', r.WeakestItems(3).Select(i => i.ItemId)),
+            ]);
         }
     }
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

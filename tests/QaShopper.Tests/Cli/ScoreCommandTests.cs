@@ -59,7 +59,7 @@ public sealed class ScoreCommandTests
         var run = await CliRunner.RunAsync("score", "--scenario", scenario, "--transcript", transcript);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Out, Does.Contain("Saturday opening hours").And.Contain("sarah").And.Contain("90.0").And.Contain("excellent"));
+        Assert.That(run.Out, Does.Contain("Saturday opening hours").And.Contain("sarah").And.Contain("88.9").And.Contain("good"));
         Assert.That(run.Out, Does.Contain("closing").And.Contain("failed"));
     }
 

