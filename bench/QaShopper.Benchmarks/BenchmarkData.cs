@@ -80,10 +80,10 @@ public static class BenchmarkData
     ];
 
     /// <summary>About 700 words over 300 seconds, alternating agent and caller, with the checklist's phrases placed in it.</summary>
-    public static Transcript FiveMinuteTranscript(int seed)
+    public static Transcript FiveMinuteTranscript(int seed, bool scripted = true)
     {
         var random = new Random(seed);
-        var scripted = new Dictionary<int, string>
+        var scriptedLines = new Dictionary<int, string>
         {
             [0] = "Thank you for calling Acme Bank, my name is Sarah, how can I help?",
             [2] = "I'm sorry to hear that. Can you confirm your date of birth please?",
@@ -97,7 +97,7 @@ public static class BenchmarkData
         for (var i = 0; i < 34; i++)
         {
             var speaker = i % 2 == 0 ? Speaker.Agent : Speaker.Caller;
-            var text = scripted.TryGetValue(i, out var line) ? line : string.Join(' ', Enumerable.Range(0, random.Next(16, 29)).Select(_ => Filler[random.Next(Filler.Length)]));
+            var text = scripted && scriptedLines.TryGetValue(i, out var line) ? line : string.Join(' ', Enumerable.Range(0, random.Next(16, 29)).Select(_ => Filler[random.Next(Filler.Length)]));
             var words = text.Split(' ').Length;
             var duration = words * 0.38;
             segments.Add(new TranscriptSegment(speaker, Math.Round(time, 2), Math.Round(time + duration, 2), text, 0.9));

@@ -16,6 +16,7 @@ public class ScoringBenchmark
 {
     private Scenario scenario = null!;
     private Transcript transcript = null!;
+    private Transcript missedTranscript = null!;
     private ChecklistScorer scorer = null!;
 
     [GlobalSetup]
@@ -24,9 +25,14 @@ public class ScoringBenchmark
         var loaded = ScenarioParser.Parse(BenchmarkData.ScenarioYaml, "bench.yaml");
         scenario = loaded.Scenario ?? throw new InvalidOperationException(string.Join('\n', loaded.Diagnostics));
         transcript = BenchmarkData.FiveMinuteTranscript(seed: 42);
+        missedTranscript = BenchmarkData.FiveMinuteTranscript(seed: 42, scripted: false);
         scorer = new ChecklistScorer(new ScoringOptions(), new TemplatePhraseResolver());
     }
 
-    [Benchmark(Description = "score 5-min call, 12 items")]
+    [Benchmark(Baseline = true, Description = "score 5-min call, 12 items")]
     public CallScore ScoreCall() => scorer.Score(scenario, transcript);
+
+    /// <summary>Worst case: no checklist phrase is said, so every item also searches for its closest near miss.</summary>
+    [Benchmark(Description = "same, every phrase missed")]
+    public CallScore ScoreCallEveryPhraseMissed() => scorer.Score(scenario, missedTranscript);
 }

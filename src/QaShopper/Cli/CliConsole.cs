@@ -15,13 +15,26 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
     public TextWriter Error { get; } = error;
 
     /// <summary>A Spectre console over <see cref="Out"/>: colours and live widgets only on a terminal.</summary>
-    public IAnsiConsole Rich { get; } = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+    public IAnsiConsole Rich { get; } = CreateRich(output, interactive);
 
     public bool IsInteractive { get; } = interactive;
+
+    private static IAnsiConsole CreateRich(TextWriter output, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+
+        // Redirected output (a file, a pager, a test) has no width; 80 columns would wrap every table.
+        if (!interactive)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
 }
