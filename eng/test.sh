@@ -9,9 +9,10 @@ dotnet test QaShopper.sln -c Release --no-build -v q -nologo \
   --logger "trx;LogFileName=tests.trx" --results-directory "$results" || status=$?
 trx=$(find "$results" -name '*.trx' | head -n 1)
 if [ -n "$trx" ]; then
-  passed=$(grep -o 'outcome="Passed"' "$trx" | wc -l)
-  failed=$(grep -o 'outcome="Failed"' "$trx" | wc -l)
-  skipped=$(grep -o 'outcome="NotExecuted"' "$trx" | wc -l)
+  count() { grep -o "outcome=\"$1\"" "$trx" | wc -l || true; }
+  passed=$(count Passed)
+  failed=$(count Failed)
+  skipped=$(count NotExecuted)
   echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 fi
 exit $status
