@@ -1,0 +1,31 @@
+using QaShopper.Core.Transcripts;
+
+namespace QaShopper.Core.Ports;
+
+/// <summary>Turns a two-channel call recording into a transcript of both sides.</summary>
+public interface ITranscriber
+{
+    /// <summary>The engine's name (<c>pocketsphinx</c>, <c>azure</c>).</summary>
+    string Engine { get; }
+
+    /// <summary>True when the engine can transcribe this locale.</summary>
+    bool Supports(string locale);
+
+    Task<Transcript> TranscribeAsync(TranscriptionRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// One recording to transcribe. Times in the transcript are seconds from the start of the recording, which carriers
+/// start at the answer.
+/// </summary>
+/// <param name="RecordingPath">A two-channel WAV file, one side per channel.</param>
+/// <param name="AgentChannel">1 or 2: the channel that holds the agent; the other holds the caller.</param>
+/// <param name="AnsweredAfter">Seconds from dialling to answer, copied into the transcript; null when unknown.</param>
+/// <param name="Locale">The scenario's locale: picks the recogniser's language.</param>
+/// <param name="HintPhrases">The checklist's phrases (rendered), recognised with priority because they decide the score.</param>
+public sealed record TranscriptionRequest(
+    string RecordingPath,
+    int AgentChannel,
+    double? AnsweredAfter,
+    string Locale,
+    IReadOnlyList<string> HintPhrases);
