@@ -21,6 +21,12 @@ public interface IResultStore
     /// </summary>
     Task SaveCallAsync(CallRecord callRecord, CallScore? score, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores (or replaces) the ground truth of a stored call; the call must be saved first.</summary>
+    Task SaveGroundTruthAsync(CallGroundTruth truth, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the ground truth of a call, or null when it has none (real calls never do).</summary>
+    Task<CallGroundTruth?> GetGroundTruthAsync(string callId, CancellationToken cancellationToken = default);
+
     /// <summary>Stores a reviewer's override beside the automatic outcome.</summary>
     Task SaveOverrideAsync(ItemOverride itemOverride, CancellationToken cancellationToken = default);
 

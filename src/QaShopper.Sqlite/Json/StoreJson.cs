@@ -41,6 +41,12 @@ internal static class StoreJson
     public static IReadOnlyDictionary<string, string> DeserializeTemplateChoices(string json) =>
         new Dictionary<string, string>(Read<Dictionary<string, string>>(json), StringComparer.Ordinal);
 
+    public static string SerializeOutcomes(IReadOnlyDictionary<string, ItemOutcome> outcomes) =>
+        JsonSerializer.Serialize(outcomes, Options);
+
+    public static IReadOnlyDictionary<string, ItemOutcome> DeserializeOutcomes(string json) =>
+        new Dictionary<string, ItemOutcome>(Read<Dictionary<string, ItemOutcome>>(json), StringComparer.Ordinal);
+
     private static T Read<T>(string json)
         where T : class =>
         JsonSerializer.Deserialize<T>(json, Options)

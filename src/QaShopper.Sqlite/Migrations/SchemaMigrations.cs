@@ -82,6 +82,15 @@ internal static class SchemaMigrations
             CREATE INDEX ix_results_agent ON results (agent_id);
             CREATE INDEX ix_item_overrides_call ON item_overrides (call_id);
             """),
+        new(2, "ground truth of simulated calls", """
+            -- Beside the call, never inside the result: the truth is what evaluation compares the scorer with.
+            CREATE TABLE ground_truth (
+                call_id        TEXT NOT NULL PRIMARY KEY REFERENCES calls (call_id) ON DELETE CASCADE,
+                agent_id       TEXT,
+                items_json     TEXT NOT NULL,
+                behaviour_json TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>

@@ -1,0 +1,62 @@
+using QaShopper.Core.Ports;
+using QaShopper.Core.Results;
+using QaShopper.Core.Scenarios;
+using QaShopper.Core.Scoring;
+using QaShopper.Core.Transcripts;
+
+namespace QaShopper.Core.Calls;
+
+/// <summary>
+/// After a call: recording → transcript → score → store. Idempotent per call id: a call already stored with a
+/// transcript and a score for the same scenario version and recording is not transcribed again.
+/// </summary>
+public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer scorer, IResultStore store)
+{
+    /// <summary>Transcribes and scores a completed call's recording and stores call, transcript and result together.</summary>
+    /// <param name="call">The call as the carrier reported it (status completed, recording path set).</param>
+    /// <param name="scenario">The scenario version the call followed.</param>
+    /// <param name="agentChannel">Which channel of the recording holds the agent.</param>
+    /// <param name="cancellationToken">Stops the work; nothing is stored for a cancelled call.</param>
+    public async Task<CallScore> ProcessAsync(CallRecord call, Scenario scenario, int agentChannel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (call.RecordingPath is null)
+        {
+            throw new ArgumentException($"call {call.CallId} has no recording to transcribe", nameof(call));
+        }
+
+        var stored = await store.GetCallAsync(call.CallId, cancellationToken).ConfigureAwait(false);
+        if (stored is { Score: { } done, Call.Transcript: not null }
+            && stored.Call.RecordingPath == call.RecordingPath
+            && stored.Call.ScenarioHash == scenario.ContentHash)
+        {
+            return done;
+        }
+
+        var transcript = await TranscribeAsync(call.RecordingPath, agentChannel, call.AnsweredAfter, scenario, transcriber, cancellationToken).ConfigureAwait(false);
+        var score = scorer.Score(scenario, transcript, call.AgentId);
+        await store.SaveCallAsync(call with { Transcript = transcript, AgentId = score.Agent ?? call.AgentId }, score, cancellationToken).ConfigureAwait(false);
+        return score;
+    }
+
+    /// <summary>Transcribes a recording with the scenario's checklist phrases as recognition hints.</summary>
+    public static Task<Transcript> TranscribeAsync(
+        string recordingPath,
+        int agentChannel,
+        double? answeredAfter,
+        Scenario scenario,
+        ITranscriber transcriber,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(transcriber);
+        if (!transcriber.Supports(scenario.Locale))
+        {
+            throw new SpeechEngineException($"the {transcriber.Engine} recogniser cannot transcribe {scenario.Locale}");
+        }
+
+        var request = new TranscriptionRequest(recordingPath, agentChannel, answeredAfter, scenario.Locale, HintPhrases.For(scenario));
+        return transcriber.TranscribeAsync(request, cancellationToken);
+    }
+}

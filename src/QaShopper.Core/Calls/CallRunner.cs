@@ -1,0 +1,80 @@
+using QaShopper.Core.Ports;
+using QaShopper.Core.Results;
+
+namespace QaShopper.Core.Calls;
+
+/// <summary>What became of one placed call.</summary>
+/// <param name="Call">The stored call.</param>
+/// <param name="Score">The score, when the call was answered and recorded.</param>
+/// <param name="Truth">The ground truth, when the carrier knows it (simulated calls).</param>
+public sealed record CallOutcome(CallRecord Call, CallScore? Score, CallGroundTruth? Truth);
+
+/// <summary>
+/// Places one call through a carrier, follows its events to the end, then hands a recorded call to the pipeline.
+/// Every call ends stored in exactly one state, with its ground truth when the carrier reports one.
+/// </summary>
+public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultStore store, TimeProvider clock)
+{
+    public async Task<CallOutcome> RunAsync(CallRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scenario = request.Scenario.Scenario;
+        var placedAt = clock.GetUtcNow();
+        double? answeredAfter = null;
+        CallCompleted? completed = null;
+        RecordingReady? recording = null;
+        CallGroundTruth? truth = null;
+
+        await foreach (var callEvent in carrier.PlaceCallAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            switch (callEvent)
+            {
+                case CallAnswered answered:
+                    answeredAfter = answered.At.TotalSeconds;
+                    break;
+                case CallCompleted done:
+                    completed = done;
+                    break;
+                case RecordingReady ready:
+                    recording = ready;
+                    break;
+                case GroundTruthDrawn drawn:
+                    truth = drawn.Truth;
+                    break;
+            }
+        }
+
+        var status = completed?.Status ?? CallStatus.Failed;
+        var call = new CallRecord(
+            request.CallId,
+            scenario.Id,
+            scenario.ContentHash,
+            AgentId: null, // who answered is learnt from what they say, as on a real line; the truth keeps the real agent
+            carrier.Name,
+            placedAt,
+            status,
+            answeredAfter,
+            completed?.Duration,
+            recording?.Path,
+            Transcript: null,
+            request.Scenario.Choices);
+
+        CallScore? score = null;
+        if (status == CallStatus.Completed && recording is not null)
+        {
+            score = await pipeline.ProcessAsync(call, scenario, recording.AgentChannel, cancellationToken).ConfigureAwait(false);
+            call = call with { AgentId = score.Agent };
+        }
+        else
+        {
+            await store.SaveCallAsync(call, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (truth is not null)
+        {
+            await store.SaveGroundTruthAsync(truth, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CallOutcome(call, score, truth);
+    }
+}

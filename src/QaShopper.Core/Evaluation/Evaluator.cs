@@ -1,0 +1,114 @@
+using QaShopper.Core.Results;
+using QaShopper.Core.Scenarios;
+
+namespace QaShopper.Core.Evaluation;
+
+/// <summary>Compares scores with ground truth. Pure.</summary>
+public static class Evaluator
+{
+    public static EvaluationReport Evaluate(IEnumerable<EvaluatedCall> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var list = calls.ToList();
+        var confusion = new Dictionary<(string, string), int[]>();
+        int items = 0, agreements = 0, uncertain = 0, within5 = 0, grades = 0, agents = 0;
+        double absoluteError = 0;
+
+        foreach (var call in list)
+        {
+            var scored = call.Score.Items.ToDictionary(i => i.Id, i => i.Outcome, StringComparer.Ordinal);
+            foreach (var item in call.Scenario.Checklist)
+            {
+                if (!call.Truth.Items.TryGetValue(item.Id, out var truth) || truth is not (ItemOutcome.Passed or ItemOutcome.Failed))
+                {
+                    continue;
+                }
+
+                var outcome = scored.GetValueOrDefault(item.Id, ItemOutcome.NotApplicable);
+                var counts = CollectionsGet(confusion, (call.Scenario.Id, item.Id));
+                counts[0]++;
+                items++;
+                if (outcome == truth)
+                {
+                    agreements++;
+                }
+                else if (outcome == ItemOutcome.Uncertain)
+                {
+                    counts[3]++;
+                    uncertain++;
+                }
+                else if (outcome == ItemOutcome.Passed)
+                {
+                    counts[1]++;
+                }
+                else
+                {
+                    counts[2]++;
+                }
+            }
+
+            var truthScore = TruthScore(call.Scenario, call.Truth);
+            var error = Math.Abs(call.Score.Score - truthScore.Score);
+            absoluteError += error;
+            within5 += error <= 5.0 + 1e-9 ? 1 : 0;
+            grades += call.Score.Grade == truthScore.Grade ? 1 : 0;
+            agents += call.Truth.AgentId is not null && string.Equals(call.Score.Agent, call.Truth.AgentId, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        var perItem = confusion
+            .Select(kv => new ItemConfusion(kv.Key.Item1, kv.Key.Item2, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]))
+            .OrderBy(c => c.Agreement)
+            .ThenBy(c => c.ScenarioId, StringComparer.Ordinal)
+            .ThenBy(c => c.ItemId, StringComparer.Ordinal)
+            .ToList();
+
+        return new EvaluationReport(
+            list.Count,
+            items,
+            agreements,
+            uncertain,
+            list.Count == 0 ? 0 : Math.Round(absoluteError / list.Count, 2, MidpointRounding.AwayFromZero),
+            within5,
+            grades,
+            agents,
+            perItem);
+    }
+
+    /// <summary>The score and grade the truth deserves, by the contract's rules (weights, critical items, thresholds).</summary>
+    public static (double Score, Grade Grade) TruthScore(Scenario scenario, CallGroundTruth truth)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(truth);
+        double passed = 0, applicable = 0;
+        var criticalFailed = false;
+        foreach (var item in scenario.Checklist)
+        {
+            switch (truth.Items.GetValueOrDefault(item.Id, ItemOutcome.NotApplicable))
+            {
+                case ItemOutcome.Passed:
+                    passed += item.Weight;
+                    applicable += item.Weight;
+                    break;
+                case ItemOutcome.Failed:
+                    applicable += item.Weight;
+                    criticalFailed |= item.Critical;
+                    break;
+            }
+        }
+
+        var score = applicable == 0 ? 0 : Math.Round(100 * passed / applicable, 1, MidpointRounding.AwayFromZero);
+        var grade = criticalFailed || applicable == 0 ? Grade.Fail : scenario.Grades.GradeFor(score);
+        return (score, grade);
+    }
+
+    private static int[] CollectionsGet(Dictionary<(string, string), int[]> map, (string, string) key)
+    {
+        if (!map.TryGetValue(key, out var counts))
+        {
+            counts = new int[4];
+            map[key] = counts;
+        }
+
+        return counts;
+    }
+}

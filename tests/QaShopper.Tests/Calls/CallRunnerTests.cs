@@ -1,0 +1,132 @@
+using System.Runtime.CompilerServices;
+using QaShopper.Core.Calls;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Results;
+using QaShopper.Core.Scenarios;
+using QaShopper.Core.Scoring;
+using QaShopper.Core.Templates;
+using QaShopper.Core.Transcripts;
+using QaShopper.Sqlite;
+using QaShopper.Tests.Scenarios;
+using QaShopper.Tests.Sqlite;
+
+namespace QaShopper.Tests.Calls;
+
+public sealed class CallRunnerTests
+{
+    private static readonly Scenario Example = ScenarioParser.Parse(ExampleScenario.Yaml, "example.yaml").Scenario!;
+
+    private TempDatabase database = null!;
+    private SqliteResultStore store = null!;
+    private FakeTranscriber transcriber = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        database = new TempDatabase();
+        store = SqliteResultStore.Open(database.Path, new TestClock());
+        await store.MigrateAsync();
+        transcriber = new FakeTranscriber();
+    }
+
+    [TearDown]
+    public void TearDown() => database.Dispose();
+
+    [Test]
+    public async Task Run_AnsweredRecordedCall_StoresTranscriptScoreAndTruth()
+    {
+        var runner = Runner(new FakeCarrier(answered: true));
+
+        var outcome = await runner.RunAsync(Request("call-1"));
+
+        var stored = await store.GetCallAsync("call-1");
+        Assert.That(outcome.Score, Is.Not.Null);
+        Assert.That(outcome.Score!.Agent, Is.EqualTo("sarah"));
+        Assert.That(stored!.Call.Status, Is.EqualTo(CallStatus.Completed));
+        Assert.That(stored.Call.AnsweredAfter, Is.EqualTo(6.0));
+        Assert.That(stored.Call.RecordingPath, Is.EqualTo("call-1.wav"));
+        Assert.That(stored.Call.Transcript, Is.Not.Null);
+        Assert.That(stored.Call.AgentId, Is.EqualTo("sarah"));
+        Assert.That(stored.Score!.Items.Single(i => i.Id == "greeting").Outcome, Is.EqualTo(ItemOutcome.Passed));
+        Assert.That(await store.GetGroundTruthAsync("call-1"), Is.Not.Null);
+        Assert.That(transcriber.Requests.Single().HintPhrases, Does.Contain("nine to one").And.Contain("calm down"));
+        Assert.That(transcriber.Requests.Single().AnsweredAfter, Is.EqualTo(6.0));
+    }
+
+    [Test]
+    public async Task Run_SameCallTwice_TranscribesOnceAndStoresOneCall()
+    {
+        var runner = Runner(new FakeCarrier(answered: true));
+
+        await runner.RunAsync(Request("call-1"));
+        await runner.RunAsync(Request("call-1"));
+
+        Assert.That(transcriber.Requests, Has.Count.EqualTo(1), "the pipeline is idempotent per call");
+        Assert.That(await store.GetCallsAsync(new CallQuery()), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Run_NoAnswer_StoresCallWithoutScoreOrTranscription()
+    {
+        var runner = Runner(new FakeCarrier(answered: false));
+
+        var outcome = await runner.RunAsync(Request("call-2"));
+
+        var stored = await store.GetCallAsync("call-2");
+        Assert.That(outcome.Score, Is.Null);
+        Assert.That(stored!.Call.Status, Is.EqualTo(CallStatus.NoAnswer));
+        Assert.That(stored.Score, Is.Null);
+        Assert.That(transcriber.Requests, Is.Empty);
+    }
+
+    private CallRunner Runner(ICarrier carrier)
+    {
+        var scorer = new ChecklistScorer(new ScoringOptions(), new TemplatePhraseResolver());
+        return new CallRunner(carrier, new CallPipeline(transcriber, scorer, store), store, new TestClock());
+    }
+
+    private static CallRequest Request(string id) =>
+        new(id, "+442071234567", "+447700900123", ScenarioRenderer.Render(Example, new Random(1)), null, "recordings", Seed: 1);
+
+    private sealed class FakeCarrier(bool answered) : ICarrier
+    {
+        public string Name => "fake";
+
+        public async IAsyncEnumerable<CallEvent> PlaceCallAsync(CallRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            yield return new CallRinging(request.CallId, TimeSpan.Zero);
+            if (!answered)
+            {
+                yield return new GroundTruthDrawn(request.CallId, TimeSpan.FromSeconds(30), new CallGroundTruth(request.CallId, null, new Dictionary<string, ItemOutcome> { ["answer-speed"] = ItemOutcome.Failed }, new Dictionary<string, string>()));
+                yield return new CallCompleted(request.CallId, TimeSpan.FromSeconds(30), CallStatus.NoAnswer, null);
+                yield break;
+            }
+
+            yield return new CallAnswered(request.CallId, TimeSpan.FromSeconds(6));
+            yield return new GroundTruthDrawn(request.CallId, TimeSpan.FromSeconds(6), new CallGroundTruth(request.CallId, "sarah", new Dictionary<string, ItemOutcome> { ["greeting"] = ItemOutcome.Passed }, new Dictionary<string, string>()));
+            yield return new CallCompleted(request.CallId, TimeSpan.FromSeconds(66), CallStatus.Completed, 60);
+            yield return new RecordingReady(request.CallId, TimeSpan.FromSeconds(66), request.CallId + ".wav", 2);
+        }
+    }
+
+    private sealed class FakeTranscriber : ITranscriber
+    {
+        public List<TranscriptionRequest> Requests { get; } = [];
+
+        public string Engine => "fake";
+
+        public bool Supports(string locale) => true;
+
+        public Task<Transcript> TranscribeAsync(TranscriptionRequest request, CancellationToken cancellationToken = default)
+        {
+            Requests.Add(request);
+            return Task.FromResult(new Transcript(request.AnsweredAfter, 60,
+            [
+                new TranscriptSegment(Speaker.Agent, 0.5, 3, "Thank you for calling Acme, my name is Sarah."),
+                new TranscriptSegment(Speaker.Caller, 4, 7, "When are you open on Saturday?"),
+                new TranscriptSegment(Speaker.Agent, 8, 11, "From nine to one."),
+            ]));
+        }
+    }
+}
