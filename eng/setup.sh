@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the offline pipeline needs (none yet for scoring transcripts; the local speech
-# engines join this list with the offline call loop).
-APT_PACKAGES=()
+# Debian packages of the offline speech engines: flite speaks (and spells unknown words for the
+# recogniser), pocketsphinx with its US English model transcribes.
+APT_PACKAGES=(flite libflite1 pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
