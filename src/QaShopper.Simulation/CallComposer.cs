@@ -1,0 +1,121 @@
+using QaShopper.Audio;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Scenarios;
+using QaShopper.Core.Templates;
+
+namespace QaShopper.Simulation;
+
+/// <summary>
+/// Lays a call out on two timelines from the answer: the agent's lines for each caller <c>listen</c> (greeting first),
+/// the caller's <c>say</c> lines, pauses, DTMF for <c>press</c>, the hold, realistic gaps; then adds line noise and
+/// passes both channels through the telephone line. Every random choice comes from the call's seeded source.
+/// </summary>
+internal sealed class CallComposer(ISpeechSynthesizer synthesizer)
+{
+    /// <summary>Gap between one side finishing and the other starting.</summary>
+    private static readonly (double Min, double Max) TurnGap = (0.3, 1.2);
+
+    /// <summary>Breath between two lines of the same turn.</summary>
+    private static readonly (double Min, double Max) LineGap = (0.15, 0.4);
+
+    public async Task<ComposedCall> ComposeAsync(
+        RenderedScenario scenario,
+        ScenarioLines lines,
+        CallDraw draw,
+        IReadOnlyDictionary<string, string> values,
+        string agentVoice,
+        string callerVoice,
+        Random random,
+        CancellationToken cancellationToken)
+    {
+        var rate = TelephoneLine.SampleRate;
+        var caller = new AudioTimeline(rate);
+        var agent = new AudioTimeline(rate);
+        var utterances = new List<Utterance>();
+        var steps = new List<(int, TimeSpan)>();
+        var locale = scenario.Scenario.Locale;
+        TimeSpan? holdStart = null;
+
+        async Task<TimeSpan> SpeakAsync(Side side, string text, TimeSpan at, string? item, bool passes)
+        {
+            var clip = await synthesizer.SynthesizeAsync(new SpeechRequest(text, locale, side == Side.Agent ? agentVoice : callerVoice), cancellationToken).ConfigureAwait(false);
+            var end = (side == Side.Agent ? agent : caller).Place(clip, at);
+            utterances.Add(new Utterance(side, text, at, end, item, passes));
+            return end;
+        }
+
+        var shape = ScriptShape.Of(scenario.Script);
+        var t = Gap(random, TurnGap);
+        var turn = 0;
+        for (var i = shape.MenuSteps; i < scenario.Script.Count; i++)
+        {
+            var step = scenario.Script[i];
+            if (step is HangupStep)
+            {
+                steps.Add((i, t));
+                break;
+            }
+
+            switch (step)
+            {
+                case ListenStep listen:
+                    turn++;
+                    var spoke = false;
+                    if (lines.Hold is { } hold && hold.Turn == turn)
+                    {
+                        t = await SpeakAsync(Side.Agent, LineTemplate.Render(hold.Says, values), t, null, false).ConfigureAwait(false);
+                        holdStart = t;
+                        t += draw.HoldLength;
+                        t = await SpeakAsync(Side.Agent, LineTemplate.Render(hold.Back, values), t, null, false).ConfigureAwait(false) + Gap(random, LineGap);
+                        spoke = true;
+                    }
+
+                    foreach (var line in turn <= lines.Turns.Count ? lines.Turns[turn - 1] : [])
+                    {
+                        var passes = line.Item is null || draw.ItemBehaviour.GetValueOrDefault(line.Item, true);
+                        var template = passes ? line.Says : line.Otherwise;
+                        var text = LineTemplate.Render(template, draw.ForbiddenPhrase is null ? values : new Dictionary<string, string>(values) { ["forbidden"] = draw.ForbiddenPhrase });
+                        if (string.IsNullOrWhiteSpace(text))
+                        {
+                            continue;
+                        }
+
+                        t = await SpeakAsync(Side.Agent, text, t, line.Item, passes && line.Item is not null).ConfigureAwait(false) + Gap(random, LineGap);
+                        spoke = true;
+                    }
+
+                    // A turn where the agent said nothing ends when the caller gives up waiting.
+                    t += spoke ? Gap(random, TurnGap) : listen.Silence;
+                    break;
+                case SayStep say:
+                    t = await SpeakAsync(Side.Caller, say.Text, t, null, false).ConfigureAwait(false) + Gap(random, TurnGap);
+                    break;
+                case PauseStep pause:
+                    t += pause.Duration;
+                    break;
+                case PressStep press:
+                    t = caller.Place(Dtmf.Tones(press.Digits, rate), t) + Gap(random, TurnGap);
+                    break;
+            }
+
+            steps.Add((i, t));
+        }
+
+        var end = t;
+        var callerSamples = caller.Render(end);
+        var agentSamples = agent.Render(end);
+        LineNoise.AddTo(callerSamples, rate, random);
+        LineNoise.AddTo(agentSamples, rate, random, humHz: 50);
+        return new ComposedCall(
+            utterances,
+            steps,
+            holdStart,
+            draw.HoldLength,
+            end,
+            TelephoneLine.Apply(new AudioClip(rate, callerSamples)).Samples,
+            TelephoneLine.Apply(new AudioClip(rate, agentSamples)).Samples);
+    }
+
+    private static TimeSpan Gap(Random random, (double Min, double Max) range) =>
+        TimeSpan.FromSeconds(Math.Round(range.Min + (random.NextDouble() * (range.Max - range.Min)), 3));
+}
