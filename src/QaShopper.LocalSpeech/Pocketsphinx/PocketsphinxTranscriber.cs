@@ -162,9 +162,19 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
             return false;
         }
 
-        var threshold = _options.KeyphraseThreshold.ToString("0.###e+0", CultureInfo.InvariantCulture);
-        decoder.SetKeyphrases(string.Concat(lines.Select(l => $"{l} /{threshold}/\n")));
+        decoder.SetKeyphrases(string.Concat(lines.Select(l => $"{l} /{ThresholdFor(l).ToString("0.###e+0", CultureInfo.InvariantCulture)}/\n")));
         return true;
+    }
+
+    /// <summary>
+    /// The spotting threshold of one phrase. Short phrases have few phones and match by chance far more often: with
+    /// 1e-20 for every phrase, flite slt's "downtown" and "i can help" were spotted as "calm down". The configured
+    /// threshold applies from four words up; shorter phrases get a proportionally smaller exponent (1e-10 for two words).
+    /// </summary>
+    private double ThresholdFor(string phrase)
+    {
+        var words = phrase.Count(c => c == ' ') + 1;
+        return Math.Pow(_options.KeyphraseThreshold, Math.Min(1.0, words / 4.0));
     }
 
     private PocketsphinxDecoder CreateDecoder()
