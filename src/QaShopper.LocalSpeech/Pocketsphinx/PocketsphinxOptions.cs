@@ -1,0 +1,32 @@
+namespace QaShopper.LocalSpeech.Pocketsphinx;
+
+/// <summary>The offline pocketsphinx recogniser; bound from the <c>LocalSpeech:Pocketsphinx</c> section.</summary>
+public sealed class PocketsphinxOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "LocalSpeech:Pocketsphinx";
+
+    /// <summary>Where the Debian package pocketsphinx-en-us puts the US English model.</summary>
+    public const string DebianModelRoot = "/usr/share/pocketsphinx/model/en-us";
+
+    /// <summary>The acoustic model directory (<c>mdef</c>, <c>means</c>, …). Default: the Debian package's 16 kHz en-US model.</summary>
+    public string ModelDirectory { get; set; } = DebianModelRoot + "/en-us";
+
+    /// <summary>The pronunciation dictionary. Default: the Debian package's <c>cmudict-en-us.dict</c> (134k words).</summary>
+    public string Dictionary { get; set; } = DebianModelRoot + "/cmudict-en-us.dict";
+
+    /// <summary>The n-gram language model. Default: the Debian package's <c>en-us.lm.bin</c>.</summary>
+    public string LanguageModel { get; set; } = DebianModelRoot + "/en-us.lm.bin";
+
+    /// <summary>
+    /// Keyphrase-spotting threshold for the checklist phrases (pocketsphinx <c>/1e-20/</c>). Default 1e-20: measured
+    /// to find most true phrases with no false alarms; larger exponents (1e-40, 1e-50) start to false-alarm.
+    /// </summary>
+    public double KeyphraseThreshold { get; set; } = 1e-20;
+
+    /// <summary>
+    /// Decoders kept for concurrent calls (each ~100 MB and 0.6 s to start). Default: the processor count, since a
+    /// decoder keeps one core busy.
+    /// </summary>
+    public int MaxDecoders { get; set; } = Environment.ProcessorCount;
+}

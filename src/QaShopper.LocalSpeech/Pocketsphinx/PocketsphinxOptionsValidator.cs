@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace QaShopper.LocalSpeech.Pocketsphinx;
+
+/// <summary>Checks <see cref="PocketsphinxOptions"/> at start-up with messages that name the setting.</summary>
+internal sealed class PocketsphinxOptionsValidator : IValidateOptions<PocketsphinxOptions>
+{
+    private const string Prefix = PocketsphinxOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, PocketsphinxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = Check(options);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    internal static List<string> Check(PocketsphinxOptions options)
+    {
+        var errors = new List<string>();
+        Require(options.ModelDirectory, nameof(PocketsphinxOptions.ModelDirectory), errors);
+        Require(options.Dictionary, nameof(PocketsphinxOptions.Dictionary), errors);
+        Require(options.LanguageModel, nameof(PocketsphinxOptions.LanguageModel), errors);
+        if (!(options.KeyphraseThreshold > 0 && options.KeyphraseThreshold < 1))
+        {
+            errors.Add($"{Prefix}{nameof(PocketsphinxOptions.KeyphraseThreshold)} is {options.KeyphraseThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be between 0 and 1 (exclusive), for example 1e-20.");
+        }
+
+        if (options.MaxDecoders is < 1 or > 64)
+        {
+            errors.Add($"{Prefix}{nameof(PocketsphinxOptions.MaxDecoders)} is {options.MaxDecoders}; it must be 1 to 64 (each decoder takes about 100 MB).");
+        }
+
+        return errors;
+    }
+
+    private static void Require(string? path, string setting, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            errors.Add($"{Prefix}{setting} is empty; leave it unset for the Debian package pocketsphinx-en-us or set a path.");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QaShopper.Audio;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Scenarios;
+using QaShopper.Core.Transcripts;
+
+namespace QaShopper.LocalSpeech.Pocketsphinx;
+
+/// <summary>
+/// Offline transcription of two-channel call recordings with pocketsphinx (Debian packages), called in-process.
+/// Each channel is cut into utterances by <see cref="VoiceActivityDetector"/> and each utterance decoded whole, so
+/// the cepstral mean comes from the utterance itself; that keeps the first utterance (the greeting) on phone audio,
+/// which continuous decoding loses. The request's hint phrases are also spotted on the agent's side and merged into
+/// its words. Thread-safe; decoders are pooled and reused across calls.
+/// </summary>
+public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
+{
+    /// <summary>The acoustic model's sample rate: 8 kHz phone audio is upsampled to it.</summary>
+    public const int ModelSampleRate = 16000;
+
+    private readonly PocketsphinxOptions _options;
+    private readonly VoiceActivityOptions _voiceActivity;
+    private readonly ILogger _logger;
+    private readonly DecoderPool _pool;
+    private readonly Lazy<HashSet<string>> _dictionaryWords;
+
+    /// <summary>Creates the transcriber; native libraries and the model are loaded at first use.</summary>
+    public PocketsphinxTranscriber(PocketsphinxOptions options, ILogger<PocketsphinxTranscriber>? logger = null, VoiceActivityOptions? voiceActivity = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = PocketsphinxOptionsValidator.Check(options);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
+        _options = options;
+        _voiceActivity = voiceActivity ?? new VoiceActivityOptions();
+        _voiceActivity.Validate();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _pool = new DecoderPool(CreateDecoder, options.MaxDecoders);
+        _dictionaryWords = new Lazy<HashSet<string>>(LoadDictionaryWords);
+    }
+
+    /// <inheritdoc />
+    public string Engine => "pocketsphinx";
+
+    /// <summary>Decoders started so far; they are reused, so this stays at the number of concurrent calls.</summary>
+    internal int DecodersCreated => _pool.Created;
+
+    /// <inheritdoc />
+    public bool Supports(string locale) =>
+        locale is not null && (locale.Equals("en", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("en-", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The words of <paramref name="phrases"/> that the pronunciation dictionary lacks (lower-case, digits spelled
+    /// out). They still work as hints, with a pronunciation guessed by flite, but guesses are less reliable.
+    /// </summary>
+    public IReadOnlyList<string> UnknownWords(IEnumerable<string> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        var dictionary = _dictionaryWords.Value;
+        return [.. phrases
+            .Select(SpottablePhrases.Prepare)
+            .Where(p => p.Words is not null)
+            .SelectMany(p => p.Words!)
+            .Where(w => !dictionary.Contains(w))
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task<Transcript> TranscribeAsync(TranscriptionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AgentChannel is not (1 or 2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.AgentChannel, "AgentChannel must be 1 or 2");
+        }
+
+        if (!Supports(request.Locale))
+        {
+            throw new SpeechEngineException($"pocketsphinx has only a US English model here; it cannot transcribe locale '{request.Locale}'");
+        }
+
+        var audio = WavFile.Read(request.RecordingPath).ToTwoChannel(request.RecordingPath);
+        using var lease = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => Transcribe(lease.Decoder, audio, request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A decoder that failed mid-utterance may be in any state: start a fresh one next time.
+            lease.Discard();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _pool.Dispose();
+
+    private Transcript Transcribe(PocketsphinxDecoder decoder, TwoChannelAudio audio, TranscriptionRequest request, CancellationToken cancellationToken)
+    {
+        var spotting = PrepareHints(decoder, request.HintPhrases);
+        var segments = new List<TranscriptSegment>();
+        var callerChannel = request.AgentChannel == 1 ? 2 : 1;
+        foreach (var (speaker, channel) in new[] { (Speaker.Agent, request.AgentChannel), (Speaker.Caller, callerChannel) })
+        {
+            // Hints are the agent's checklist; the caller's lines come from the scenario and need no help.
+            var utterances = new UtteranceTranscriber(decoder, spotting && speaker == Speaker.Agent);
+            var timer = Stopwatch.StartNew();
+            var clip = audio.Channel(channel);
+            var spans = VoiceActivityDetector.Detect(clip, _voiceActivity);
+            var speech = clip.ResampleTo(ModelSampleRate);
+            foreach (var span in spans)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (utterances.Transcribe(speech, span, speaker) is { } segment)
+                {
+                    segments.Add(segment);
+                }
+            }
+
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.ChannelTranscribed(speaker.ToString(), spans.Count, spans.Sum(s => s.Duration), timer.ElapsedMilliseconds);
+            }
+        }
+
+        segments.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new Transcript(request.AnsweredAfter, audio.Duration.TotalSeconds, segments);
+    }
+
+    /// <summary>Sets the spotter's phrases (adding unknown words to the dictionary); false when none can be spotted.</summary>
+    private bool PrepareHints(PocketsphinxDecoder decoder, IReadOnlyList<string>? phrases)
+    {
+        var lines = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var phrase in phrases ?? [])
+        {
+            var (words, reason) = SpottablePhrases.Prepare(phrase);
+            if (words is null)
+            {
+                _logger.HintSkipped(phrase, reason!);
+                continue;
+            }
+
+            foreach (var word in words.Where(w => !decoder.IsKnown(w)))
+            {
+                var phones = PronunciationGuesser.Phones(word);
+                decoder.AddWord(word, phones);
+                _logger.WordAdded(word, phones);
+            }
+
+            lines.Add(string.Join(' ', words));
+        }
+
+        if (lines.Count == 0)
+        {
+            return false;
+        }
+
+        decoder.SetKeyphrases(string.Concat(lines.Select(l => $"{l} /{ThresholdFor(l).ToString("0.###e+0", CultureInfo.InvariantCulture)}/\n")));
+        return true;
+    }
+
+    /// <summary>
+    /// The spotting threshold of one phrase. Short phrases have few phones and match by chance far more often: with
+    /// 1e-20 for every phrase, flite slt's "downtown" and "i can help" were spotted as "calm down". The configured
+    /// threshold applies from four words up; shorter phrases get a proportionally smaller exponent (1e-10 for two words).
+    /// </summary>
+    private double ThresholdFor(string phrase)
+    {
+        var words = phrase.Count(c => c == ' ') + 1;
+        return Math.Pow(_options.KeyphraseThreshold, Math.Min(1.0, words / 4.0));
+    }
+
+    private PocketsphinxDecoder CreateDecoder()
+    {
+        ModelFiles.EnsureExist(_options);
+        var timer = Stopwatch.StartNew();
+        var decoder = PocketsphinxDecoder.Create(_options);
+        _logger.DecoderCreated(timer.ElapsedMilliseconds, _pool.Created + 1);
+        return decoder;
+    }
+
+    private HashSet<string> LoadDictionaryWords()
+    {
+        ModelFiles.EnsureExist(_options);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(_options.Dictionary))
+        {
+            var end = line.IndexOfAny([' ', '\t', '(']);
+            if (end > 0)
+            {
+                words.Add(line[..end]);
+            }
+        }
+
+        return words;
+    }
+}

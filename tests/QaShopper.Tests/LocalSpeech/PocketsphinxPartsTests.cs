@@ -1,0 +1,96 @@
+using QaShopper.LocalSpeech.Pocketsphinx;
+
+namespace QaShopper.Tests.LocalSpeech;
+
+public sealed class PocketsphinxPartsTests
+{
+    [TestCase("for(3)", "for")]
+    [TestCase("the(2)", "the")]
+    [TestCase("hello", "hello")]
+    [TestCase("don't", "don't")]
+    [TestCase("<s>", null)]
+    [TestCase("</s>", null)]
+    [TestCase("<sil>", null)]
+    [TestCase("[NOISE]", null)]
+    [TestCase("++BREATH++", null)]
+    public void Clean_RawWord_StripsMarkersAndFillers(string raw, string? expected)
+    {
+        Assert.That(WordCleaner.Clean(raw), Is.EqualTo(expected));
+    }
+
+    [TestCase("Thank you for calling Acme!", "thank you for calling acme")]
+    [TestCase("I don't know", "i don't know")]
+    [TestCase("open 24/7", "open twenty four seven")]
+    [TestCase("on the 15th", "on the fifteenth")]
+    [TestCase("room 48", "room forty eight")]
+    [TestCase("9am to 1pm", "nine am to one pm")]
+    [TestCase("the 21st", "the twenty first")]
+    [TestCase("1200 dollars", "one thousand two hundred dollars")]
+    public void Prepare_Phrase_GivesSpottableWords(string phrase, string expected)
+    {
+        var (words, reason) = SpottablePhrases.Prepare(phrase);
+
+        Assert.That(reason, Is.Null);
+        Assert.That(string.Join(' ', words!), Is.EqualTo(expected));
+    }
+
+    [TestCase("добрый день")]
+    [TestCase("您好")]
+    [TestCase("!!!")]
+    public void Prepare_UnspottablePhrase_GivesReason(string phrase)
+    {
+        var (words, reason) = SpottablePhrases.Prepare(phrase);
+
+        Assert.That(words, Is.Null);
+        Assert.That(reason, Is.Not.Empty);
+    }
+
+    [TestCase("pau ae k m iy pau \n", "AE K M IY")]
+    [TestCase("pau ax b aw t pau", "AH B AW T")]
+    [TestCase("pau b ah t axr pau", "B AH T ER")]
+    public void ToDictionaryPhones_FliteOutput_MapsToDictionaryPhoneSet(string flite, string expected)
+    {
+        Assert.That(PronunciationGuesser.ToDictionaryPhones(flite), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Merge_SpottedPhraseMissingFromHypothesis_ReplacesOverlappedWords()
+    {
+        RecognizedWord[] words = [W("hello", 0.0, 0.4), W("well", 0.5, 0.8), W("come", 0.8, 1.0), W("to", 1.0, 1.1), W("bright", 1.1, 1.4), W("mart", 1.4, 1.7), W("sir", 1.8, 2.0)];
+        RecognizedWord[] spotted = [new("welcome to brightmart", 0.5, 1.7, 0.85)];
+
+        var merged = HintMerger.Merge(words, spotted);
+
+        Assert.That(merged.Select(w => w.Text), Is.EqualTo(new[] { "hello", "welcome", "to", "brightmart", "sir" }));
+        Assert.That(merged.Where(w => w.Spotted).Select(w => w.Confidence), Is.All.EqualTo(0.85));
+        Assert.That(merged.Select(w => w.Start), Is.Ordered);
+    }
+
+    [Test]
+    public void Merge_PhraseAlreadyInHypothesis_LeavesWordsAlone()
+    {
+        RecognizedWord[] words = [W("my", 0.0, 0.2), W("name", 0.2, 0.5), W("is", 0.5, 0.6), W("tom", 0.6, 0.9)];
+
+        var merged = HintMerger.Merge(words, [new("my name is", 0.0, 0.6, 0.9)]);
+
+        Assert.That(merged, Is.EqualTo(words));
+    }
+
+    [Test]
+    public void Validate_BadSettings_NameTheSetting()
+    {
+        var errors = PocketsphinxOptionsValidator.Check(new PocketsphinxOptions { Dictionary = " ", KeyphraseThreshold = 2, MaxDecoders = 0 });
+
+        Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:Dictionary"));
+        Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:KeyphraseThreshold"));
+        Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:MaxDecoders"));
+    }
+
+    [Test]
+    public void Validate_Defaults_AreValid()
+    {
+        Assert.That(PocketsphinxOptionsValidator.Check(new PocketsphinxOptions()), Is.Empty);
+    }
+
+    private static RecognizedWord W(string text, double start, double end) => new(text, start, end, 0.5);
+}
