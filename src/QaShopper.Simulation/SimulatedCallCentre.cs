@@ -58,6 +58,15 @@ public sealed class SimulatedCallCentre : ICarrier
     public IReadOnlyList<AgentRecord> Agents =>
         [.. centre.Agents.Select(a => new AgentRecord(a.Id, a.Name, a.StaffNumber, a.Site))];
 
+    /// <summary>The call-centre file this was loaded from.</summary>
+    public string SourcePath => centre.SourcePath;
+
+    /// <summary>Sites and agents, for progress messages.</summary>
+    public (int Sites, int Agents) Size => (centre.Sites.Count, centre.Agents.Count);
+
+    /// <summary>True when the call-centre file says what agents say in <paramref name="scenarioId"/>.</summary>
+    public bool HasLinesFor(string scenarioId) => centre.Scenarios.ContainsKey(scenarioId);
+
     /// <inheritdoc />
     public async IAsyncEnumerable<CallEvent> PlaceCallAsync(CallRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -15,4 +15,8 @@ public sealed class SimulationOptions
     /// <summary>Where recordings are written (<c>Simulation:RecordingDirectory</c>). Default <c>data/recordings</c>.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Simulation:RecordingDirectory is empty; set it to a folder for recordings, for example 'data/recordings'.")]
     public string RecordingDirectory { get; set; } = "data/recordings";
+
+    /// <summary>The scenarios the demo and evaluation place calls for (<c>Simulation:ScenarioDirectory</c>). Default <c>scenarios</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Simulation:ScenarioDirectory is empty; set it to the folder of scenario files, for example 'scenarios'.")]
+    public string ScenarioDirectory { get; set; } = "scenarios";
 }

@@ -56,7 +56,15 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
             throw new SpeechEngineException($"the {transcriber.Engine} recogniser cannot transcribe {scenario.Locale}");
         }
 
-        var request = new TranscriptionRequest(recordingPath, agentChannel, answeredAfter, scenario.Locale, HintPhrases.For(scenario));
-        return transcriber.TranscribeAsync(request, cancellationToken);
+        return TranscribeCoreAsync();
+
+        async Task<Transcript> TranscribeCoreAsync()
+        {
+            var request = new TranscriptionRequest(recordingPath, agentChannel, answeredAfter, scenario.Locale, HintPhrases.For(scenario));
+            var transcript = await transcriber.TranscribeAsync(request, cancellationToken).ConfigureAwait(false);
+
+            // A recording exists, so someone answered, even when nobody told us when.
+            return answeredAfter is null ? transcript with { AnswerTimeUnknown = true } : transcript;
+        }
     }
 }

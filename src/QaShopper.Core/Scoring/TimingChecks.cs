@@ -8,6 +8,11 @@ internal static class TimingChecks
 {
     public static (ItemOutcome Outcome, Evidence Evidence) AnsweredWithin(Transcript transcript, TimeSpan limit)
     {
+        if (transcript.AnsweredAfter is null && transcript.AnswerTimeUnknown)
+        {
+            return (ItemOutcome.NotApplicable, Evidence.Because("answer time unknown: the recording starts at the answer; give --answered-after to judge it"));
+        }
+
         if (transcript.AnsweredAfter is not { } answeredAfter)
         {
             return (ItemOutcome.Failed, Evidence.Because($"{Reasons.NotAnswered}, limit {Reasons.Limit(limit)}"));

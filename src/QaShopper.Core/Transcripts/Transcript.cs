@@ -10,7 +10,13 @@ namespace QaShopper.Core.Transcripts;
 /// <param name="Segments">Utterances in time order.</param>
 public sealed record Transcript(double? AnsweredAfter, double Duration, IReadOnlyList<TranscriptSegment> Segments)
 {
-    public bool WasAnswered => AnsweredAfter is not null;
+    /// <summary>
+    /// True for a call known to be answered whose answer time is not known (a recording imported without
+    /// <c>--answered-after</c>): items are scored, but the answer-time item cannot be judged.
+    /// </summary>
+    public bool AnswerTimeUnknown { get; init; }
+
+    public bool WasAnswered => AnsweredAfter is not null || AnswerTimeUnknown;
 
     /// <summary>The end of the call on the transcript's time line: the duration, or the last segment's end when later.</summary>
     public double End => Segments.Count == 0 ? Duration : Math.Max(Duration, Segments.Max(s => s.End));

@@ -7,13 +7,13 @@ namespace QaShopper.Sqlite.Json;
 // member in the core cannot silently change (or break reading) what is already in the database.
 
 /// <summary>The stored form of a <see cref="Transcript"/>.</summary>
-internal sealed record TranscriptDocument(double? AnsweredAfter, double Duration, IReadOnlyList<SegmentDocument> Segments)
+internal sealed record TranscriptDocument(double? AnsweredAfter, double Duration, IReadOnlyList<SegmentDocument> Segments, bool? AnswerTimeUnknown = null)
 {
     public static TranscriptDocument From(Transcript transcript) =>
-        new(transcript.AnsweredAfter, transcript.Duration, [.. transcript.Segments.Select(SegmentDocument.From)]);
+        new(transcript.AnsweredAfter, transcript.Duration, [.. transcript.Segments.Select(SegmentDocument.From)], transcript.AnswerTimeUnknown ? true : null);
 
     public Transcript ToTranscript() =>
-        new(AnsweredAfter, Duration, [.. Segments.Select(s => s.ToSegment())]);
+        new(AnsweredAfter, Duration, [.. Segments.Select(s => s.ToSegment())]) { AnswerTimeUnknown = AnswerTimeUnknown ?? false };
 }
 
 /// <summary>The stored form of a <see cref="TranscriptSegment"/>.</summary>

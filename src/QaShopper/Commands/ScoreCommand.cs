@@ -4,12 +4,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using QaShopper.Cli;
+using QaShopper.Audio;
+using QaShopper.Core.Calls;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
 using QaShopper.Core.Scoring;
 using QaShopper.Core.Transcripts;
 using QaShopper.Hosting;
+using QaShopper.LocalSpeech.Pocketsphinx;
 using QaShopper.Rendering;
 using QaShopper.Scenarios;
 
@@ -49,25 +52,37 @@ internal static class ScoreCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(recording) is { } recordingFile)
-            {
-                // Reserved: local transcription of recordings lands with the offline speech pipeline.
-                throw new CliException($"--recording {recordingFile}: scoring recordings is not available yet; score a --transcript instead");
-            }
-
+            var recordingFile = parse.GetValue(recording);
             var request = new ScoreRequest(
                 parse.GetRequiredValue(scenario),
-                parse.GetValue(transcript)!,
+                parse.GetValue(transcript),
                 parse.GetValue(agent)?.ToLowerInvariant(),
                 parse.GetValue(json),
-                parse.GetValue(save));
-            using var host = await AppHost.StartAsync(parse, cancellationToken).ConfigureAwait(false);
+                parse.GetValue(save))
+            {
+                Recording = recordingFile is null ? null : new RecordingInput(recordingFile, parse.GetRequiredValue(agentChannel), parse.GetValue(answeredAfter)),
+            };
+
+            // Only a recording needs the recogniser; scoring a transcript stays free of the speech engines.
+            using var host = await AppHost.StartAsync(parse, cancellationToken, b =>
+            {
+                if (recordingFile is not null)
+                {
+                    b.AddPocketsphinxTranscriber();
+                }
+            }).ConfigureAwait(false);
             return await RunAsync(request, host.Services, console, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal sealed record ScoreRequest(string ScenarioFile, string TranscriptFile, string? Agent, bool Json, bool Save);
+    internal sealed record ScoreRequest(string ScenarioFile, string? TranscriptFile, string? Agent, bool Json, bool Save)
+    {
+        public RecordingInput? Recording { get; init; }
+    }
+
+    /// <summary>A two-channel recording to transcribe before scoring.</summary>
+    internal sealed record RecordingInput(string Path, int AgentChannel, double? AnsweredAfter);
 
     internal static async Task<int> RunAsync(ScoreRequest request, IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
     {
@@ -93,16 +108,9 @@ internal static class ScoreCommand
     internal static async Task<(Scenario Scenario, CallScore Score, string? CallId)> ScoreAndSaveAsync(ScoreRequest request, IServiceProvider services, CancellationToken cancellationToken)
     {
         var (scenario, scenarioText) = ScenarioFiles.LoadValid(request.ScenarioFile);
-        var transcriptText = ScenarioFiles.ReadText(request.TranscriptFile);
-        Transcript transcript;
-        try
-        {
-            transcript = TranscriptJson.Parse(transcriptText, request.TranscriptFile);
-        }
-        catch (TranscriptFormatException ex)
-        {
-            throw new CliException(ex.Message);
-        }
+        var (transcript, identity) = request.Recording is { } recording
+            ? (await TranscribeAsync(recording, scenario, services, cancellationToken).ConfigureAwait(false), File.ReadAllBytes(recording.Path))
+            : ReadTranscript(request.TranscriptFile!);
 
         var score = services.GetRequiredService<ChecklistScorer>().Score(scenario, transcript, request.Agent);
         if (!request.Save)
@@ -113,7 +121,8 @@ internal static class ScoreCommand
         var store = services.GetRequiredService<IResultStore>();
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await store.SaveScenarioAsync(scenario, scenarioText, cancellationToken).ConfigureAwait(false);
-        var call = ImportedCall(scenario, transcript, transcriptText, score, services.GetRequiredService<TimeProvider>());
+        var call = ImportedCall(scenario, transcript, identity, score, services.GetRequiredService<TimeProvider>())
+            with { RecordingPath = request.Recording is null ? null : Path.GetFullPath(request.Recording.Path) };
         await store.SaveCallAsync(call, score, cancellationToken).ConfigureAwait(false);
         return (scenario, score, call.CallId);
     }
@@ -122,9 +131,9 @@ internal static class ScoreCommand
     /// An imported transcript becomes a call whose id is derived from the scenario version and the transcript's
     /// content, so saving the same transcript twice updates one call instead of adding a second.
     /// </summary>
-    private static CallRecord ImportedCall(Scenario scenario, Transcript transcript, string transcriptText, CallScore score, TimeProvider clock)
+    private static CallRecord ImportedCall(Scenario scenario, Transcript transcript, byte[] content, CallScore score, TimeProvider clock)
     {
-        var key = SHA256.HashData(Encoding.UTF8.GetBytes(scenario.ContentHash + "\n" + transcriptText));
+        var key = SHA256.HashData([.. Encoding.UTF8.GetBytes(scenario.ContentHash + "\n"), .. content]);
         var callId = "import-" + Convert.ToHexStringLower(key)[..16];
         return new CallRecord(
             callId,
@@ -139,6 +148,40 @@ internal static class ScoreCommand
             RecordingPath: null,
             transcript,
             new Dictionary<string, string>(StringComparer.Ordinal));
+    }
+
+    private static (Transcript Transcript, byte[] Identity) ReadTranscript(string file)
+    {
+        var text = ScenarioFiles.ReadText(file);
+        try
+        {
+            return (TranscriptJson.Parse(text, file), Encoding.UTF8.GetBytes(text));
+        }
+        catch (TranscriptFormatException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
+
+    private static async Task<Transcript> TranscribeAsync(RecordingInput recording, Scenario scenario, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(recording.Path))
+        {
+            throw new CliException($"{recording.Path}: no such recording");
+        }
+
+        try
+        {
+            return await CallPipeline.TranscribeAsync(recording.Path, recording.AgentChannel, recording.AnsweredAfter, scenario, services.GetRequiredService<ITranscriber>(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (WavFormatException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+        catch (SpeechEngineException ex)
+        {
+            throw new CliException($"{recording.Path}: {ex.Message}");
+        }
     }
 
     internal static string FormatSeconds(double? seconds) =>

@@ -274,6 +274,20 @@ public sealed class ChecklistScorerTests
         Assert.That(score.Grade, Is.EqualTo(Grade.Fail));
     }
 
+    [Test]
+    public void Score_AnsweredAtUnknownTime_ScoresWordsButNotTheAnswerTime()
+    {
+        var transcript = Call(60, Agent(1, 3, "Hello.")) with { AnsweredAfter = null, AnswerTimeUnknown = true };
+
+        var score = Scorer.Score(
+            Scenario(Item("answer-speed", new AnsweredWithinCheck(TimeSpan.FromSeconds(18))), Item("greeting", Any("hello"))),
+            transcript);
+
+        Assert.That(score.Items.Select(i => i.Outcome), Is.EqualTo(new[] { ItemOutcome.NotApplicable, ItemOutcome.Passed }));
+        Assert.That(score.Items[0].Evidence.Reason, Does.Contain("answer time unknown"));
+        Assert.That(score.Score, Is.EqualTo(100.0));
+    }
+
     [TestCase(35, 37, 40, ItemOutcome.Failed, 0, 35)]
     [TestCase(1, 3, 30, ItemOutcome.Passed, 3, 30)]
     [TestCase(1, 3, 60, ItemOutcome.Failed, 3, 60)]

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QaShopper.Cli;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Scenarios;
+using QaShopper.Scenarios;
+
+namespace QaShopper.Simulation;
+
+/// <summary>What a batch of offline calls needs: the simulated call centre and the scenarios the local engines can speak and hear.</summary>
+internal sealed record OfflineCallSetup(SimulatedCallCentre CallCentre, IReadOnlyList<(Scenario Scenario, string Text)> Scenarios, IReadOnlyList<string> Lines)
+{
+    public static async Task<OfflineCallSetup> LoadAsync(IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<SimulationOptions>>().Value;
+        SimulatedCallCentre centre;
+        try
+        {
+            centre = services.GetRequiredService<SimulatedCallCentre>();
+        }
+        catch (CallCentreException ex)
+        {
+            throw new CliException(string.Join(Environment.NewLine, ex.Errors));
+        }
+
+        var synthesizer = services.GetRequiredService<ISpeechSynthesizer>();
+        var transcriber = services.GetRequiredService<ITranscriber>();
+        var scenarios = new List<(Scenario, string)>();
+        foreach (var file in ScenarioFiles.Expand([options.ScenarioDirectory]))
+        {
+            var (scenario, text) = ScenarioFiles.LoadValid(file);
+            if (synthesizer.VoicesFor(scenario.Locale).Count == 0 || !transcriber.Supports(scenario.Locale))
+            {
+                await console.Error.WriteLineAsync(
+                    $"skipping {scenario.Id}: the offline engines ({synthesizer.Engine}, {transcriber.Engine}) cannot speak or hear {scenario.Locale}").ConfigureAwait(false);
+                continue;
+            }
+
+            if (!centre.HasLinesFor(scenario.Id))
+            {
+                await console.Error.WriteLineAsync($"skipping {scenario.Id}: {centre.SourcePath} has no agent lines for it").ConfigureAwait(false);
+                continue;
+            }
+
+            scenarios.Add((scenario, text));
+        }
+
+        if (scenarios.Count == 0)
+        {
+            throw new CliException($"no scenario in {options.ScenarioDirectory} can be simulated offline");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new OfflineCallSetup(centre, scenarios, centre.Lines);
+    }
+}
