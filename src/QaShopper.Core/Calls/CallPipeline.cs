@@ -60,7 +60,11 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
 
         async Task<Transcript> TranscribeCoreAsync()
         {
-            var request = new TranscriptionRequest(recordingPath, agentChannel, answeredAfter, scenario.Locale, HintPhrases.For(scenario));
+            var request = new TranscriptionRequest(recordingPath, agentChannel, answeredAfter, scenario.Locale, HintPhrases.Expected(scenario))
+            {
+                WatchPhrases = HintPhrases.Forbidden(scenario),
+                CallerLines = HintPhrases.CallerLines(scenario),
+            };
             var transcript = await transcriber.TranscribeAsync(request, cancellationToken).ConfigureAwait(false);
 
             // A recording exists, so someone answered, even when nobody told us when.

@@ -22,10 +22,20 @@ public interface ITranscriber
 /// <param name="AgentChannel">1 or 2: the channel that holds the agent; the other holds the caller.</param>
 /// <param name="AnsweredAfter">Seconds from dialling to answer, copied into the transcript; null when unknown.</param>
 /// <param name="Locale">The scenario's locale: picks the recogniser's language.</param>
-/// <param name="HintPhrases">The checklist's phrases (rendered), recognised with priority because they decide the score.</param>
+/// <param name="HintPhrases">The checklist's expected phrases (any/all, rendered): recognised with priority because they decide the score.</param>
 public sealed record TranscriptionRequest(
     string RecordingPath,
     int AgentChannel,
     double? AnsweredAfter,
     string Locale,
-    IReadOnlyList<string> HintPhrases);
+    IReadOnlyList<string> HintPhrases)
+{
+    /// <summary>
+    /// Forbidden phrases (the checklist's <c>none</c> items): worth spotting, but a recogniser must never be biased
+    /// towards them, or it would put words in the agent's mouth that fail the call.
+    /// </summary>
+    public IReadOnlyList<string> WatchPhrases { get; init; } = [];
+
+    /// <summary>What the caller says (the script's rendered <c>say</c> lines): context for the caller's channel.</summary>
+    public IReadOnlyList<string> CallerLines { get; init; } = [];
+}

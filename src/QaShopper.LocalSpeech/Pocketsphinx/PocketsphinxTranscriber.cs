@@ -104,7 +104,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
 
     private Transcript Transcribe(PocketsphinxDecoder decoder, TwoChannelAudio audio, TranscriptionRequest request, CancellationToken cancellationToken)
     {
-        var spotting = PrepareHints(decoder, request.HintPhrases);
+        var spotting = PrepareHints(decoder, [.. request.HintPhrases, .. request.WatchPhrases]);
         var segments = new List<TranscriptSegment>();
         var callerChannel = request.AgentChannel == 1 ? 2 : 1;
         foreach (var (speaker, channel) in new[] { (Speaker.Agent, request.AgentChannel), (Speaker.Caller, callerChannel) })

@@ -49,7 +49,9 @@ public sealed class CallRunnerTests
         Assert.That(stored.Call.AgentId, Is.EqualTo("sarah"));
         Assert.That(stored.Score!.Items.Single(i => i.Id == "greeting").Outcome, Is.EqualTo(ItemOutcome.Passed));
         Assert.That(await store.GetGroundTruthAsync("call-1"), Is.Not.Null);
-        Assert.That(transcriber.Requests.Single().HintPhrases, Does.Contain("nine to one").And.Contain("calm down"));
+        Assert.That(transcriber.Requests.Single().HintPhrases, Does.Contain("nine to one").And.Not.Contain("calm down"));
+        Assert.That(transcriber.Requests.Single().WatchPhrases, Does.Contain("calm down"), "forbidden phrases are watched for, never hinted");
+        Assert.That(transcriber.Requests.Single().CallerLines, Has.Some.StartsWith("Hi, my name is"));
         Assert.That(transcriber.Requests.Single().AnsweredAfter, Is.EqualTo(6.0));
     }
 
