@@ -8,6 +8,7 @@ namespace QaShopper.Core.Scoring;
 internal sealed class SegmentView
 {
     private readonly bool _characterMatching;
+    private readonly double _minConfidence;
     private CanonicalText? _canonical;
     private int[]? _wordStarts;
 
@@ -16,8 +17,8 @@ internal sealed class SegmentView
         Segment = segment;
         Order = order;
         _characterMatching = characterMatching;
+        _minConfidence = minConfidence;
         Confidence = segment.Confidence ?? MeanWordConfidence(segment.Words);
-        IsLowConfidence = (Confidence ?? 1.0) < minConfidence;
     }
 
     public TranscriptSegment Segment { get; }
@@ -28,11 +29,40 @@ internal sealed class SegmentView
     /// <summary>The segment's confidence, else the mean of its words', else null (treated as fully confident).</summary>
     public double? Confidence { get; }
 
-    public bool IsLowConfidence { get; }
-
     public CanonicalText Canonical => _canonical ??= PhraseNormalizer.Normalize(Segment.Text, _characterMatching);
 
     public bool Serves(Speaker speaker) => speaker == Speaker.Any || speaker == Segment.Speaker;
+
+    /// <summary>
+    /// Confidence of the original-text span [start, end): the mean of its words' confidences when the recogniser gave
+    /// word confidences (a phrase spotted inside a noisy utterance is as sure as its own words), else the segment's.
+    /// </summary>
+    public double? ConfidenceOf(int start, int end)
+    {
+        var words = Segment.Words;
+        if (words is null || words.Count == 0)
+        {
+            return Confidence;
+        }
+
+        var offsets = _wordStarts ??= AlignWords(Segment.Text, words);
+        double sum = 0;
+        var count = 0;
+        for (var w = 0; w < words.Count; w++)
+        {
+            var at = offsets[w];
+            if (at >= 0 && at < end && at + words[w].Text.Length > start && words[w].Confidence is { } c)
+            {
+                sum += c;
+                count++;
+            }
+        }
+
+        return count == 0 ? Confidence : sum / count;
+    }
+
+    /// <summary>True when the span [start, end) rests on speech below the configured minimum confidence.</summary>
+    public bool IsLowConfidenceAt(int start, int end) => (ConfidenceOf(start, end) ?? 1.0) < _minConfidence;
 
     /// <summary>Times of the original-text span [start, end): its first and last word when word times are known.</summary>
     public (double Start, double End) TimesOf(int start, int end)

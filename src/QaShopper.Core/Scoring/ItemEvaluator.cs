@@ -63,7 +63,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             if (found.Best is not { } best)
             {
                 missing.Add(Reasons.Quote(group.Length > 0 ? group[0].Original : "?"));
-                if (found.Unconstrained is null && ClosestNearMiss(item, group) is { Segment.IsLowConfidence: true } near)
+                if (found.Unconstrained is null && ClosestNearMiss(item, group) is { IsLowConfidence: true } near)
                 {
                     closestLow ??= near;
                 }
@@ -129,7 +129,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
     /// </summary>
     private (ItemOutcome, Evidence, Occurrence?) NotFound(CompiledItem item, Occurrence? after, string reason, Occurrence? closest)
     {
-        if (closest is { Segment.IsLowConfidence: true } near && near.Similarity >= UncertainNearMissFloor && Satisfies(item.Item, near, after))
+        if (closest is { IsLowConfidence: true } near && near.Similarity >= UncertainNearMissFloor && Satisfies(item.Item, near, after))
         {
             return (ItemOutcome.Uncertain, near.ToEvidence() with { Reason = $"{reason}; the closest candidate was {OnlyLowConfidence(near)}" }, null);
         }
@@ -138,7 +138,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
     }
 
     private static string OnlyLowConfidence(Occurrence occurrence) =>
-        $"heard only in low-confidence speech (confidence {Reasons.Number(occurrence.Segment.Confidence ?? 0)})";
+        $"heard only in low-confidence speech (confidence {Reasons.Number(occurrence.Confidence ?? 0)})";
 
     /// <summary>Why nothing counted: said outside the window, or the closest thing that was said.</summary>
     private string Hint(SearchResult found, Occurrence? closest)
@@ -249,7 +249,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
                 return;
             }
 
-            if (segment.IsLowConfidence)
+            if (occurrence.IsLowConfidence)
             {
                 low = Occurrence.Earlier(low, occurrence);
             }

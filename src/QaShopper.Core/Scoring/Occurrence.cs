@@ -13,6 +13,12 @@ internal sealed record Occurrence(
     string? Phrase,
     string? AgentName)
 {
+    /// <summary>The recogniser's confidence in the matched span, when known.</summary>
+    public double? Confidence => Segment.ConfidenceOf(SourceStart, SourceEnd);
+
+    /// <summary>True when the match rests on low-confidence speech.</summary>
+    public bool IsLowConfidence => Segment.IsLowConfidenceAt(SourceStart, SourceEnd);
+
     /// <summary>The speaker's own words for the matched span.</summary>
     public string Text => Segment.Segment.Text[SourceStart..SourceEnd].Trim();
 
@@ -31,7 +37,7 @@ internal sealed record Occurrence(
         Text = Text,
         Similarity = Math.Round(Similarity, 2, MidpointRounding.AwayFromZero),
         Phrase = Phrase,
-        Confidence = Segment.Confidence is { } c ? Math.Round(c, 2, MidpointRounding.AwayFromZero) : null,
+        Confidence = Confidence is { } c ? Math.Round(c, 2, MidpointRounding.AwayFromZero) : null,
     };
 }
 

@@ -360,6 +360,38 @@ public sealed class ChecklistScorerTests
     }
 
     [Test]
+    public void Score_ConfidentWordsInsideANoisyUtterance_Pass()
+    {
+        // The recogniser was unsure of the rest of the utterance, not of the phrase: the decision rests on the phrase's words.
+        var words = new TranscriptWord[]
+        {
+            new("mumble", 50.0, 50.5, 0.1), new("have", 50.6, 50.8, 0.9), new("a", 50.8, 50.9, 0.9),
+            new("nice", 50.9, 51.2, 0.95), new("day", 51.2, 51.5, 0.9),
+        };
+        var result = Only(
+            Scenario(Item("closing", Any("have a nice day"))),
+            Call(60, Agent(50, 51.5, "mumble have a nice day", words: words)));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Passed));
+        Assert.That(result.Evidence.Confidence, Is.EqualTo(0.91));
+    }
+
+    [Test]
+    public void Score_PhraseWordsRecognisedWithLowConfidence_Uncertain()
+    {
+        var words = new TranscriptWord[]
+        {
+            new("okay", 50.0, 50.5, 0.95), new("have", 50.6, 50.8, 0.3), new("a", 50.8, 50.9, 0.3),
+            new("nice", 50.9, 51.2, 0.2), new("day", 51.2, 51.5, 0.3),
+        };
+        var result = Only(
+            Scenario(Item("closing", Any("have a nice day"))),
+            Call(60, Agent(50, 51.5, "okay have a nice day", words: words)));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
+    }
+
+    [Test]
     public void Score_LowConfidenceSpeechUnlikeThePhrase_StillFails()
     {
         var result = Only(
