@@ -34,19 +34,22 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
             return done;
         }
 
-        var transcript = await TranscribeAsync(call.RecordingPath, agentChannel, call.AnsweredAfter, scenario, transcriber, cancellationToken).ConfigureAwait(false);
+        var roster = await store.GetAgentsAsync(cancellationToken).ConfigureAwait(false);
+        var names = roster.Select(a => a.Name).OfType<string>().ToList();
+        var transcript = await TranscribeAsync(call.RecordingPath, agentChannel, call.AnsweredAfter, scenario, transcriber, names, cancellationToken).ConfigureAwait(false);
         var score = scorer.Score(scenario, transcript, call.AgentId);
         await store.SaveCallAsync(call with { Transcript = transcript, AgentId = score.Agent ?? call.AgentId }, score, cancellationToken).ConfigureAwait(false);
         return score;
     }
 
-    /// <summary>Transcribes a recording with the scenario's checklist phrases as recognition hints.</summary>
+    /// <summary>Transcribes a recording with the scenario's checklist phrases (and the agents' names, when known) as recognition hints.</summary>
     public static Task<Transcript> TranscribeAsync(
         string recordingPath,
         int agentChannel,
         double? answeredAfter,
         Scenario scenario,
         ITranscriber transcriber,
+        IReadOnlyList<string>? agentNames = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -64,6 +67,7 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
             {
                 WatchPhrases = HintPhrases.Forbidden(scenario),
                 CallerLines = HintPhrases.CallerLines(scenario),
+                AgentNames = agentNames ?? [],
             };
             var transcript = await transcriber.TranscribeAsync(request, cancellationToken).ConfigureAwait(false);
 

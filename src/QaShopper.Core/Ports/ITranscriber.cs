@@ -38,4 +38,10 @@ public sealed record TranscriptionRequest(
 
     /// <summary>What the caller says (the script's rendered <c>say</c> lines): context for the caller's channel.</summary>
     public IReadOnlyList<string> CallerLines { get; init; } = [];
+
+    /// <summary>
+    /// The names of the agents who may answer (the QA team knows its roster): context that helps the recogniser
+    /// hear "my name is Sarah" rather than a similar-sounding word. Context only: never spotted or inserted.
+    /// </summary>
+    public IReadOnlyList<string> AgentNames { get; init; } = [];
 }

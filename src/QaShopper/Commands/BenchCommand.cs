@@ -95,6 +95,7 @@ internal static class BenchCommand
         var recordings = services.GetRequiredService<IOptions<SimulationOptions>>().Value.RecordingDirectory;
         var plan = SimulatedCallPlan.Create([.. setup.Scenarios.Select(s => s.Scenario)], setup.Lines, calls * 2, seed, recordings, "bench");
         var carrier = services.GetRequiredService<ICarrier>();
+        var agentNames = setup.CallCentre.Agents.Select(a => a.Name).OfType<string>().ToList();
 
         // The first call also loads the decoder's model (once per process): reported separately, not averaged in.
         var measured = new List<(double Duration, double Transcribe, double Score, double Store)>();
@@ -115,7 +116,7 @@ internal static class BenchCommand
 
             var scenario = request.Scenario.Scenario;
             var t0 = Stopwatch.GetTimestamp();
-            var transcript = await CallPipeline.TranscribeAsync(recording.Path, recording.AgentChannel, answeredAfter, scenario, transcriber, cancellationToken).ConfigureAwait(false);
+            var transcript = await CallPipeline.TranscribeAsync(recording.Path, recording.AgentChannel, answeredAfter, scenario, transcriber, agentNames, cancellationToken).ConfigureAwait(false);
             var t1 = Stopwatch.GetTimestamp();
             var score = scorer.Score(scenario, transcript);
             var t2 = Stopwatch.GetTimestamp();

@@ -172,7 +172,7 @@ internal static class ScoreCommand
 
         try
         {
-            return await CallPipeline.TranscribeAsync(recording.Path, recording.AgentChannel, recording.AnsweredAfter, scenario, services.GetRequiredService<ITranscriber>(), cancellationToken).ConfigureAwait(false);
+            return await CallPipeline.TranscribeAsync(recording.Path, recording.AgentChannel, recording.AnsweredAfter, scenario, services.GetRequiredService<ITranscriber>(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (WavFormatException ex)
         {

@@ -36,6 +36,7 @@ public sealed class CallRunnerTests
     public async Task Run_AnsweredRecordedCall_StoresTranscriptScoreAndTruth()
     {
         var runner = Runner(new FakeCarrier(answered: true));
+        await store.SaveAgentAsync(new AgentRecord("sarah", "Sarah Lee", "1042", "Leeds"));
 
         var outcome = await runner.RunAsync(Request("call-1"));
 
@@ -53,6 +54,7 @@ public sealed class CallRunnerTests
         Assert.That(transcriber.Requests.Single().WatchPhrases, Does.Contain("calm down"), "forbidden phrases are watched for, never hinted");
         Assert.That(transcriber.Requests.Single().CallerLines, Has.Some.StartsWith("Hi, my name is"));
         Assert.That(transcriber.Requests.Single().AnsweredAfter, Is.EqualTo(6.0));
+        Assert.That(transcriber.Requests.Single().AgentNames, Is.EqualTo(new[] { "Sarah Lee" }), "the roster helps the recogniser hear names");
     }
 
     [Test]
