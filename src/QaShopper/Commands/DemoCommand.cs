@@ -22,30 +22,14 @@ internal static class DemoCommand
 {
     public static Command Create(CliConsole console)
     {
-        var calls = new Option<int>("--calls") { Description = "How many test calls to place", DefaultValueFactory = _ => 40, HelpName = "N" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the campaign: the same seed places the same calls", DefaultValueFactory = _ => 2026, HelpName = "S" };
+        var batch = new CallBatchOptions(defaultCalls: 40, defaultSeed: 2026, "Seed of the campaign: the same seed places the same calls");
         var report = new Option<string>("--report") { Description = "Where to write the HTML report", DefaultValueFactory = _ => Path.Combine("reports", "index.html"), HelpName = "FILE" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
-        var command = new Command("demo", "Offline demo: place simulated test calls, transcribe, score, store, report")
-        {
-            calls, seed, report, concurrency,
-        };
-        command.Validators.Add(r =>
-        {
-            if (r.GetValue(calls) is < 1 or > 10_000)
-            {
-                r.AddError("--calls must be between 1 and 10000");
-            }
-
-            if (r.GetValue(concurrency) is < 1 or > 64)
-            {
-                r.AddError("--concurrency must be between 1 and 64");
-            }
-        });
+        var command = new Command("demo", "Offline demo: place simulated test calls, transcribe, score, store, report") { report };
+        batch.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = await AppHost.StartAsync(parse, cancellationToken, b => b.AddOfflineCalls()).ConfigureAwait(false);
-            var options = new DemoRequest(parse.GetRequiredValue(calls), parse.GetRequiredValue(seed), parse.GetRequiredValue(report), parse.GetRequiredValue(concurrency));
+            var options = new DemoRequest(parse.GetRequiredValue(batch.Calls), parse.GetRequiredValue(batch.Seed), parse.GetRequiredValue(report), parse.GetRequiredValue(batch.Concurrency));
             return await RunAsync(options, host.Services, console, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -23,21 +23,11 @@ internal static class EvalCommand
 
     public static Command Create(CliConsole console)
     {
-        var calls = new Option<int>("--calls") { Description = "How many simulated calls", DefaultValueFactory = _ => 40, HelpName = "N" };
-        var seed = new Option<int>("--seed") { Description = "Seed: the same seed evaluates the same calls", DefaultValueFactory = _ => 7, HelpName = "S" };
+        var batch = new CallBatchOptions(defaultCalls: 40, defaultSeed: 7, "Seed: the same seed evaluates the same calls");
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
-        var command = new Command("eval", "Measure scoring accuracy against the simulator's ground truth")
-        {
-            calls, seed, json, concurrency,
-        };
-        command.Validators.Add(r =>
-        {
-            if (r.GetValue(calls) is < 1 or > 10_000)
-            {
-                r.AddError("--calls must be between 1 and 10000");
-            }
-        });
+        var command = new Command("eval", "Measure scoring accuracy against the simulator's ground truth") { json };
+        batch.AddTo(command);
+        var seed = batch.Seed;
         command.SetAction(async (parse, cancellationToken) =>
         {
             // Evaluation keeps its calls apart from the user's results: its own database and recordings.
@@ -52,7 +42,7 @@ internal static class EvalCommand
 
                 b.Configuration.AddInMemoryCollection([new("Simulation:RecordingDirectory", Path.Combine(workspace, "recordings"))]);
             }).ConfigureAwait(false);
-            var report = await RunAsync(parse.GetRequiredValue(calls), parse.GetRequiredValue(seed), parse.GetRequiredValue(concurrency), host.Services, console, cancellationToken).ConfigureAwait(false);
+            var report = await RunAsync(parse.GetRequiredValue(batch.Calls), parse.GetRequiredValue(batch.Seed), parse.GetRequiredValue(batch.Concurrency), host.Services, console, cancellationToken).ConfigureAwait(false);
             Write(report, parse.GetValue(json), console);
             return report.MeetsTargets ? ExitCodes.Ok : ExitCodes.Invalid;
         });
