@@ -107,12 +107,13 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
     {
         var spotting = PrepareHints(decoder, [.. request.HintPhrases, .. request.WatchPhrases]);
         AddUnknownWords(decoder, request.CallerLines);
+        var watched = (request.WatchPhrases ?? []).Select(p => SpottablePhrases.Prepare(p).Words).OfType<string[]>().ToList();
         var segments = new List<TranscriptSegment>();
         var callerChannel = request.AgentChannel == 1 ? 2 : 1;
         foreach (var (speaker, channel) in new[] { (Speaker.Agent, request.AgentChannel), (Speaker.Caller, callerChannel) })
         {
             // Hints are the agent's checklist; the caller's lines come from the scenario and need no help.
-            var utterances = new UtteranceTranscriber(decoder, spotting && speaker == Speaker.Agent);
+            var utterances = new UtteranceTranscriber(decoder, spotting && speaker == Speaker.Agent, speaker == Speaker.Agent ? watched : null);
             decoder.UseLanguageModel(DomainModel(speaker == Speaker.Agent ? request.HintPhrases : request.CallerLines), _options.DomainModelWeight);
             var timer = Stopwatch.StartNew();
             var clip = audio.Channel(channel);
