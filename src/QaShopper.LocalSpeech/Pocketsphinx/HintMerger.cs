@@ -14,8 +14,19 @@ internal static class HintMerger
         foreach (var phrase in spotted.OrderBy(s => s.Start))
         {
             var phraseWords = phrase.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (phraseWords.Length == 0 || ContainsSequence(merged, phraseWords))
+            if (phraseWords.Length == 0)
             {
+                continue;
+            }
+
+            if (IndexOfSequence(merged, phraseWords, 0) is var at and >= 0)
+            {
+                // Two searches agree on the phrase: its words get the spotter's confidence when that is higher.
+                for (var k = at; k < at + phraseWords.Length; k++)
+                {
+                    merged[k] = merged[k] with { Confidence = Math.Max(merged[k].Confidence, phrase.Confidence), Spotted = true };
+                }
+
                 continue;
             }
 
@@ -35,9 +46,35 @@ internal static class HintMerger
 
     private static double Overlap(RecognizedWord a, RecognizedWord b) => Math.Max(0, Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start));
 
-    private static bool ContainsSequence(List<RecognizedWord> words, string[] sequence)
+    /// <summary>
+    /// Drops watched (forbidden) phrases the n-gram decode produced but the keyphrase spotter, at its strict threshold,
+    /// did not confirm: the general language model readily turns a garbled word into "i don't know", and a forbidden
+    /// phrase fails the call, so only the spotter may report one.
+    /// </summary>
+    public static List<RecognizedWord> DropUnconfirmed(List<RecognizedWord> words, IReadOnlyList<string[]> watched)
     {
-        for (var i = 0; i + sequence.Length <= words.Count; i++)
+        foreach (var phrase in watched.Where(p => p.Length > 0))
+        {
+            var from = 0;
+            while (IndexOfSequence(words, phrase, from) is var at and >= 0)
+            {
+                if (Enumerable.Range(at, phrase.Length).All(k => words[k].Spotted))
+                {
+                    from = at + 1;
+                    continue;
+                }
+
+                words.RemoveRange(at, phrase.Length);
+                from = at;
+            }
+        }
+
+        return words;
+    }
+
+    private static int IndexOfSequence(List<RecognizedWord> words, string[] sequence, int from)
+    {
+        for (var i = from; i + sequence.Length <= words.Count; i++)
         {
             var match = true;
             for (var k = 0; k < sequence.Length && match; k++)
@@ -47,10 +84,10 @@ internal static class HintMerger
 
             if (match)
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 }

@@ -21,14 +21,21 @@ internal sealed class PocketsphinxDecoder : IDisposable
     private readonly DecoderHandle _handle;
     private readonly IntPtr _logMath;
     private readonly string _ngramSearch;
+    private readonly List<string> _biasedSearches = [];
+    private string _activeSearch;
     private string? _keyphraseFile;
+    private int _searchesCreated;
 
     private PocketsphinxDecoder(DecoderHandle handle)
     {
         _handle = handle;
         _logMath = PocketsphinxNative.GetLogMath(handle);
         _ngramSearch = Marshal.PtrToStringUTF8(PocketsphinxNative.GetSearch(handle)) ?? "_default";
+        _activeSearch = _ngramSearch;
     }
+
+    /// <summary>Biased n-gram searches a decoder keeps (each holds its own lexicon tree, a few MB); the oldest goes first.</summary>
+    public const int MaxBiasedSearches = 8;
 
     /// <summary>The keyphrase file content last set, so a pool decoder reused for the same checklist skips the rebuild.</summary>
     public string? Keyphrases { get; private set; }
@@ -105,8 +112,45 @@ internal sealed class PocketsphinxDecoder : IDisposable
         Keyphrases = keyphraseFileContent;
     }
 
+    /// <summary>
+    /// Makes <see cref="Transcribe"/> use the general language model interpolated with a domain model (ARPA text,
+    /// weight 0..1), or the general model alone when <paramref name="arpa"/> is null. Searches are cached per model
+    /// text and weight, so a pooled decoder reused for the same scenario only switches. Every word of the domain
+    /// model must already be in the dictionary (<see cref="AddWord"/>) to be recognised.
+    /// </summary>
+    public void UseLanguageModel(string? arpa, double weight)
+    {
+        if (arpa is null || weight <= 0)
+        {
+            _activeSearch = _ngramSearch;
+            return;
+        }
+
+        var name = "bias-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{weight:R}\n{arpa}")))[..16];
+        if (_biasedSearches.Remove(name))
+        {
+            _biasedSearches.Add(name);
+            _activeSearch = name;
+            return;
+        }
+
+        CreateBiasedSearch(name, arpa, weight);
+        _biasedSearches.Add(name);
+        _searchesCreated++;
+        while (_biasedSearches.Count > MaxBiasedSearches)
+        {
+            _ = PocketsphinxNative.UnsetSearch(_handle, _biasedSearches[0]);
+            _biasedSearches.RemoveAt(0);
+        }
+
+        _activeSearch = name;
+    }
+
+    /// <summary>Biased searches built so far (for tests and diagnostics: reuse keeps this down).</summary>
+    public int BiasedSearchesCreated => _searchesCreated;
+
     /// <summary>Transcribes one whole utterance (batch: the cepstral mean comes from the utterance itself).</summary>
-    public IReadOnlyList<DecodedWord> Transcribe(ReadOnlySpan<short> samples) => Run(_ngramSearch, samples);
+    public IReadOnlyList<DecodedWord> Transcribe(ReadOnlySpan<short> samples) => Run(_activeSearch, samples);
 
     /// <summary>Spots the phrases set by <see cref="SetKeyphrases"/> in one utterance; each result is a whole phrase.</summary>
     public IReadOnlyList<DecodedWord> Spot(ReadOnlySpan<short> samples) =>
@@ -119,6 +163,67 @@ internal sealed class PocketsphinxDecoder : IDisposable
         {
             File.Delete(_keyphraseFile);
         }
+    }
+
+    private void CreateBiasedSearch(string name, string arpa, double weight)
+    {
+        var general = GeneralModel();
+        var path = Path.Combine(Path.GetTempPath(), $"qashopper-lm-{Environment.ProcessId}-{Guid.NewGuid():N}.arpa");
+        var domain = IntPtr.Zero;
+        var names = new[] { Marshal.StringToCoTaskMemUTF8("general"), Marshal.StringToCoTaskMemUTF8("domain") };
+        try
+        {
+            File.WriteAllText(path, arpa);
+            var config = PocketsphinxNative.GetConfig(_handle);
+
+            // ngram_model_read takes over a reference to the logmath: the decoder keeps its own.
+            var logMath = SphinxBaseNative.RetainLogMath(_logMath);
+            domain = SphinxBaseNative.ReadLanguageModel(config, path, 0, logMath);
+            if (domain == IntPtr.Zero)
+            {
+                throw new SpeechEngineException("sphinxbase could not read the domain language model");
+            }
+
+            var set = SphinxBaseNative.InitLanguageModelSet(config, [general, domain], names, [(float)(1 - weight), (float)weight], 2);
+            if (set == IntPtr.Zero)
+            {
+                throw new SpeechEngineException("sphinxbase could not combine the general and the domain language models");
+            }
+
+            // The search retains the set (and the set its models): drop our references either way.
+            var result = PocketsphinxNative.SetLanguageModel(_handle, name, set);
+            _ = SphinxBaseNative.FreeLanguageModel(set);
+            Check(result, "ps_set_lm");
+        }
+        finally
+        {
+            if (domain != IntPtr.Zero)
+            {
+                _ = SphinxBaseNative.FreeLanguageModel(domain);
+            }
+
+            foreach (var pointer in names)
+            {
+                Marshal.FreeCoTaskMem(pointer);
+            }
+
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The general n-gram model: the only model of the default search's set.</summary>
+    private IntPtr GeneralModel()
+    {
+        var set = PocketsphinxNative.GetLanguageModel(_handle, _ngramSearch);
+        var iterator = set == IntPtr.Zero ? IntPtr.Zero : SphinxBaseNative.LanguageModelSetIterator(set);
+        if (iterator == IntPtr.Zero)
+        {
+            throw new SpeechEngineException("pocketsphinx has no general language model to bias");
+        }
+
+        var model = SphinxBaseNative.LanguageModelSetIteratorModel(iterator, out _);
+        SphinxBaseNative.FreeLanguageModelSetIterator(iterator);
+        return model;
     }
 
     private unsafe List<DecodedWord> Run(string search, ReadOnlySpan<short> samples)

@@ -25,6 +25,13 @@ public sealed class PocketsphinxOptions
     public double KeyphraseThreshold { get; set; } = 1e-20;
 
     /// <summary>
+    /// Weight of the per-call domain language model (expected phrases, caller lines and a generic call-centre corpus)
+    /// interpolated with the general model; 0 turns biasing off. The interpolation is of LM scores after the language
+    /// weight (-lw 6.5), so even small weights bias strongly.
+    /// </summary>
+    public double DomainModelWeight { get; set; } = 0.3;
+
+    /// <summary>
     /// Decoders kept for concurrent calls (each ~100 MB and 0.6 s to start). Default: the processor count, since a
     /// decoder keeps one core busy.
     /// </summary>

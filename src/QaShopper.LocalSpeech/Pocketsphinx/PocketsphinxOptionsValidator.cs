@@ -25,6 +25,11 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
             errors.Add($"{Prefix}{nameof(PocketsphinxOptions.KeyphraseThreshold)} is {options.KeyphraseThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be between 0 and 1 (exclusive), for example 1e-20.");
         }
 
+        if (!(options.DomainModelWeight is >= 0 and < 1))
+        {
+            errors.Add($"{Prefix}{nameof(PocketsphinxOptions.DomainModelWeight)} is {options.DomainModelWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be at least 0 (0 = no biasing) and below 1.");
+        }
+
         if (options.MaxDecoders is < 1 or > 64)
         {
             errors.Add($"{Prefix}{nameof(PocketsphinxOptions.MaxDecoders)} is {options.MaxDecoders}; it must be 1 to 64 (each decoder takes about 100 MB).");

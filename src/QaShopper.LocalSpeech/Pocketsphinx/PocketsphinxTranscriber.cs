@@ -26,6 +26,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
     private readonly ILogger _logger;
     private readonly DecoderPool _pool;
     private readonly Lazy<HashSet<string>> _dictionaryWords;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _domainModels = new(StringComparer.Ordinal);
 
     /// <summary>Creates the transcriber; native libraries and the model are loaded at first use.</summary>
     public PocketsphinxTranscriber(PocketsphinxOptions options, ILogger<PocketsphinxTranscriber>? logger = null, VoiceActivityOptions? voiceActivity = null)
@@ -105,12 +106,15 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
     private Transcript Transcribe(PocketsphinxDecoder decoder, TwoChannelAudio audio, TranscriptionRequest request, CancellationToken cancellationToken)
     {
         var spotting = PrepareHints(decoder, [.. request.HintPhrases, .. request.WatchPhrases]);
+        AddUnknownWords(decoder, request.CallerLines);
+        var watched = (request.WatchPhrases ?? []).Select(p => SpottablePhrases.Prepare(p).Words).OfType<string[]>().ToList();
         var segments = new List<TranscriptSegment>();
         var callerChannel = request.AgentChannel == 1 ? 2 : 1;
         foreach (var (speaker, channel) in new[] { (Speaker.Agent, request.AgentChannel), (Speaker.Caller, callerChannel) })
         {
             // Hints are the agent's checklist; the caller's lines come from the scenario and need no help.
-            var utterances = new UtteranceTranscriber(decoder, spotting && speaker == Speaker.Agent);
+            var utterances = new UtteranceTranscriber(decoder, spotting && speaker == Speaker.Agent, speaker == Speaker.Agent ? watched : null);
+            decoder.UseLanguageModel(DomainModel(speaker == Speaker.Agent ? request.HintPhrases : request.CallerLines), _options.DomainModelWeight);
             var timer = Stopwatch.StartNew();
             var clip = audio.Channel(channel);
             var spans = VoiceActivityDetector.Detect(clip, _voiceActivity);
@@ -132,6 +136,31 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
 
         segments.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new Transcript(request.AnsweredAfter, audio.Duration.TotalSeconds, segments);
+    }
+
+    /// <summary>The ARPA text of the domain model for these expected phrases (cached: scenarios repeat), null when biasing is off.</summary>
+    private string? DomainModel(IReadOnlyList<string>? phrases)
+    {
+        if (_options.DomainModelWeight <= 0)
+        {
+            return null;
+        }
+
+        var key = string.Join('\n', phrases ?? []);
+        return _domainModels.GetOrAdd(key, _ => ArpaWriter.Write(DomainCorpus.Sentences(phrases ?? [])));
+    }
+
+    private void AddUnknownWords(PocketsphinxDecoder decoder, IReadOnlyList<string>? phrases)
+    {
+        foreach (var word in (phrases ?? []).Select(SpottablePhrases.Prepare).Where(p => p.Words is not null).SelectMany(p => p.Words!).Distinct(StringComparer.Ordinal))
+        {
+            if (!decoder.IsKnown(word))
+            {
+                var phones = PronunciationGuesser.Phones(word);
+                decoder.AddWord(word, phones);
+                _logger.WordAdded(word, phones);
+            }
+        }
     }
 
     /// <summary>Sets the spotter's phrases (adding unknown words to the dictionary); false when none can be spotted.</summary>

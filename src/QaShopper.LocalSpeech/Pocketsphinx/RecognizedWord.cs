@@ -9,6 +9,8 @@ internal static class WordCleaner
     /// <summary>The spoken word, or null for <c>&lt;s&gt;</c>, <c>&lt;sil&gt;</c>, <c>[NOISE]</c>, <c>++BREATH++</c> and the like.</summary>
     public static string? Clean(string raw)
     {
+        // The keyphrase spotter ends its phrases with a space.
+        raw = raw.Trim();
         if (raw.Length == 0 || raw[0] is '<' or '[' || raw.StartsWith("++", StringComparison.Ordinal))
         {
             return null;

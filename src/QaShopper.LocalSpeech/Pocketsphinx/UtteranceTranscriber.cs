@@ -5,13 +5,30 @@ using QaShopper.Core.Transcripts;
 namespace QaShopper.LocalSpeech.Pocketsphinx;
 
 /// <summary>Decodes one utterance of one channel into a transcript segment, with spotted hints merged in.</summary>
-internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spotHints)
+internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spotHints, IReadOnlyList<string[]>? watched = null)
 {
+    /// <summary>
+    /// Audio kept before a detected span: the detector starts on energy, so weak initial consonants (the "th" of
+    /// "thank you", "thanks") fall just before it and the decoder hears "can you", "chimps".
+    /// </summary>
+    public const double LeadIn = 0.2;
+
+    /// <summary>
+    /// The spotter's detection score a watched (forbidden) phrase needs to count. Measured on eval seed 7: true
+    /// "not my problem" scored 0.95-1.0; "i don't know" spotted falsely in "(order|mobile) number please" scored
+    /// 0.84 three times, above the 0.8-0.9 of true checklist hits, so the bar for phrases that fail a call is higher.
+    /// </summary>
+    public const double WatchedDetectionFloor = 0.9;
+
+    /// <summary>Audio kept after a detected span, for weak final consonants.</summary>
+    public const double LeadOut = 0.1;
+
     /// <summary>The segment for <paramref name="span"/> of <paramref name="speech"/> (16 kHz), or null when nothing was recognised.</summary>
     public TranscriptSegment? Transcribe(AudioClip speech, SpeechSpan span, Speaker speaker)
     {
-        var first = Math.Clamp((int)Math.Round(span.Start * speech.SampleRate), 0, speech.Samples.Length);
-        var last = Math.Clamp((int)Math.Round(span.End * speech.SampleRate), first, speech.Samples.Length);
+        var first = Math.Clamp((int)Math.Round((span.Start - LeadIn) * speech.SampleRate), 0, speech.Samples.Length);
+        var last = Math.Clamp((int)Math.Round((span.End + LeadOut) * speech.SampleRate), first, speech.Samples.Length);
+        var offset = (double)first / speech.SampleRate;
         var pcm = new short[last - first];
         for (var i = 0; i < pcm.Length; i++)
         {
@@ -22,7 +39,17 @@ internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spo
         if (spotHints)
         {
             var spotted = WordCleaner.Clean(decoder.Spot(pcm), ConfidenceMap.FromDetection);
+            if (watched is { Count: > 0 })
+            {
+                spotted.RemoveAll(s => s.Confidence < WatchedDetectionFloor && watched.Any(w => string.Join(' ', w) == s.Text));
+            }
+
             words = HintMerger.Merge(words, spotted);
+        }
+
+        if (watched is { Count: > 0 })
+        {
+            words = HintMerger.DropUnconfirmed(words, watched);
         }
 
         if (words.Count == 0)
@@ -30,7 +57,7 @@ internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spo
             return null;
         }
 
-        var timed = words.Select(w => new TranscriptWord(w.Text, Round(span.Start + w.Start), Round(span.Start + w.End), Round(w.Confidence))).ToList();
+        var timed = words.Select(w => new TranscriptWord(w.Text, Round(Math.Clamp(offset + w.Start, span.Start, span.End)), Round(Math.Clamp(offset + w.End, span.Start, span.End)), Round(w.Confidence))).ToList();
         return new TranscriptSegment(
             speaker,
             Round(span.Start),

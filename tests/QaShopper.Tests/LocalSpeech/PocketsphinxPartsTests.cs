@@ -67,13 +67,14 @@ public sealed class PocketsphinxPartsTests
     }
 
     [Test]
-    public void Merge_PhraseAlreadyInHypothesis_LeavesWordsAlone()
+    public void Merge_PhraseAlreadyInHypothesis_KeepsWordsWithSpottingConfidence()
     {
         RecognizedWord[] words = [W("my", 0.0, 0.2), W("name", 0.2, 0.5), W("is", 0.5, 0.6), W("tom", 0.6, 0.9)];
 
         var merged = HintMerger.Merge(words, [new("my name is", 0.0, 0.6, 0.9)]);
 
-        Assert.That(merged, Is.EqualTo(words));
+        Assert.That(merged.Select(w => (w.Text, w.Start, w.End)), Is.EqualTo(words.Select(w => (w.Text, w.Start, w.End))));
+        Assert.That(merged.Select(w => w.Confidence), Is.EqualTo(new[] { 0.9, 0.9, 0.9, words[3].Confidence }));
     }
 
     [Test]

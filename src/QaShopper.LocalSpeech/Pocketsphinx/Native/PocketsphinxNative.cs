@@ -72,4 +72,18 @@ internal static unsafe partial class PocketsphinxNative
     /// <summary><c>ps_lookup_word</c>: the word's phones (freed with ckd_free), or null when not in the dictionary.</summary>
     [LibraryImport(Library, EntryPoint = "ps_lookup_word", StringMarshalling = StringMarshalling.Utf8)]
     public static partial IntPtr LookupWord(DecoderHandle decoder, string word);
+
+    [LibraryImport(Library, EntryPoint = "ps_get_config")]
+    public static partial IntPtr GetConfig(DecoderHandle decoder);
+
+    /// <summary><c>ps_get_lm</c>: the language-model set of an n-gram search (owned by the search).</summary>
+    [LibraryImport(Library, EntryPoint = "ps_get_lm", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr GetLanguageModel(DecoderHandle decoder, string name);
+
+    /// <summary><c>ps_set_lm</c>: adds (or replaces) an n-gram search over <paramref name="model"/>, which the search retains.</summary>
+    [LibraryImport(Library, EntryPoint = "ps_set_lm", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SetLanguageModel(DecoderHandle decoder, string name, IntPtr model);
+
+    [LibraryImport(Library, EntryPoint = "ps_unset_search", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int UnsetSearch(DecoderHandle decoder, string name);
 }

@@ -31,4 +31,31 @@ internal static partial class SphinxBaseNative
     /// <summary><c>ckd_free</c>: frees strings the library allocated for the caller.</summary>
     [LibraryImport(Library, EntryPoint = "ckd_free")]
     public static partial void Free(IntPtr pointer);
+
+    /// <summary><c>ngram_model_read</c>: takes over one reference to <paramref name="logMath"/> (retain it first); applies -lw/-wip/-uw from the configuration.</summary>
+    [LibraryImport(Library, EntryPoint = "ngram_model_read", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr ReadLanguageModel(IntPtr config, string path, int fileType, IntPtr logMath);
+
+    /// <summary><c>ngram_model_set_init</c>: a set interpolating <paramref name="models"/> (retained by the set) with linear weights.</summary>
+    [LibraryImport(Library, EntryPoint = "ngram_model_set_init")]
+    public static partial IntPtr InitLanguageModelSet(IntPtr config, IntPtr[] models, IntPtr[] names, float[] weights, int count);
+
+    /// <summary><c>ngram_model_free</c>: drops one reference; returns the references left.</summary>
+    [LibraryImport(Library, EntryPoint = "ngram_model_free")]
+    public static partial int FreeLanguageModel(IntPtr model);
+
+    [LibraryImport(Library, EntryPoint = "ngram_model_retain")]
+    public static partial IntPtr RetainLanguageModel(IntPtr model);
+
+    [LibraryImport(Library, EntryPoint = "ngram_model_set_iter")]
+    public static partial IntPtr LanguageModelSetIterator(IntPtr set);
+
+    [LibraryImport(Library, EntryPoint = "ngram_model_set_iter_model")]
+    public static partial IntPtr LanguageModelSetIteratorModel(IntPtr iterator, out IntPtr name);
+
+    [LibraryImport(Library, EntryPoint = "ngram_model_set_iter_free")]
+    public static partial void FreeLanguageModelSetIterator(IntPtr iterator);
+
+    [LibraryImport(Library, EntryPoint = "logmath_retain")]
+    public static partial IntPtr RetainLogMath(IntPtr logMath);
 }
