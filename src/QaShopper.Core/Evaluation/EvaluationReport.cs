@@ -14,7 +14,7 @@ public sealed record EvaluatedCall(Scenario Scenario, CallGroundTruth Truth, Cal
 /// <param name="MeanAbsoluteScoreError">Mean |score − truth score| in points.</param>
 /// <param name="CallsWithin5Points">Calls whose score is within 5 points of the truth score.</param>
 /// <param name="GradeAgreements">Calls graded as the truth grades them.</param>
-/// <param name="AgentsIdentified">Calls whose identified agent equals the agent who answered.</param>
+/// <param name="AgentsIdentified">Calls, among those where the agent said their name, whose identified agent equals the agent who answered.</param>
 /// <param name="PerItem">Confusion counts per scenario item, worst first.</param>
 public sealed record EvaluationReport(
     int Calls,
@@ -37,7 +37,10 @@ public sealed record EvaluationReport(
 
     public double ShareWithin5Points => Calls == 0 ? 0 : (double)CallsWithin5Points / Calls;
 
-    public double AgentAttributionRate => Calls == 0 ? 0 : (double)AgentsIdentified / Calls;
+    /// <summary>Calls in which the agent truly said their name (the scenario's <c>agent</c> item passed): the ones attribution can succeed on.</summary>
+    public int AgentsIntroduced { get; init; }
+
+    public double AgentAttributionRate => AgentsIntroduced == 0 ? 0 : (double)AgentsIdentified / AgentsIntroduced;
 
     public double GradeAgreement => Calls == 0 ? 0 : (double)GradeAgreements / Calls;
 

@@ -11,7 +11,7 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(calls);
         var list = calls.ToList();
         var confusion = new Dictionary<(string, string), int[]>();
-        int items = 0, agreements = 0, uncertain = 0, within5 = 0, grades = 0, agents = 0;
+        int items = 0, agreements = 0, uncertain = 0, within5 = 0, grades = 0, agents = 0, introduced = 0;
         double absoluteError = 0;
 
         foreach (var call in list)
@@ -52,7 +52,12 @@ public static class Evaluator
             absoluteError += error;
             within5 += error <= 5.0 + 1e-9 ? 1 : 0;
             grades += call.Score.Grade == truthScore.Grade ? 1 : 0;
-            agents += call.Truth.AgentId is not null && string.Equals(call.Score.Agent, call.Truth.AgentId, StringComparison.Ordinal) ? 1 : 0;
+            // Only an agent who said who they are can be identified from the call: count those calls.
+            if (call.Truth.AgentId is not null && IntroducedThemselves(call.Scenario, call.Truth))
+            {
+                introduced++;
+                agents += string.Equals(call.Score.Agent, call.Truth.AgentId, StringComparison.Ordinal) ? 1 : 0;
+            }
         }
 
         var perItem = confusion
@@ -71,7 +76,10 @@ public static class Evaluator
             within5,
             grades,
             agents,
-            perItem);
+            perItem)
+        {
+            AgentsIntroduced = introduced,
+        };
     }
 
     /// <summary>The score and grade the truth deserves, by the contract's rules (weights, critical items, thresholds).</summary>
@@ -100,6 +108,12 @@ public static class Evaluator
         var grade = criticalFailed || applicable == 0 ? Grade.Fail : scenario.Grades.GradeFor(score);
         return (score, grade);
     }
+
+    /// <summary>True when the scenario has an item naming the agent (a regex with an <c>agent</c> group) and the agent truly passed it.</summary>
+    private static bool IntroducedThemselves(Scenario scenario, CallGroundTruth truth) =>
+        scenario.Checklist
+            .Where(i => i.Check is RegexCheck regex && regex.Pattern.Contains("(?<agent>", StringComparison.Ordinal))
+            .Any(i => truth.Items.GetValueOrDefault(i.Id) == ItemOutcome.Passed);
 
     private static int[] CollectionsGet(Dictionary<(string, string), int[]> map, (string, string) key)
     {

@@ -51,6 +51,34 @@ internal static class HintMerger
     /// did not confirm: the general language model readily turns a garbled word into "i don't know", and a forbidden
     /// phrase fails the call, so only the spotter may report one.
     /// </summary>
+    /// <summary>
+    /// Marks decoded words as confirmed where a spotted phrase says the same words at the same time; inserts nothing.
+    /// </summary>
+    public static List<RecognizedWord> ConfirmOnly(List<RecognizedWord> words, IReadOnlyList<RecognizedWord> spotted)
+    {
+        foreach (var phrase in spotted)
+        {
+            var phraseWords = phrase.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var from = 0;
+            while (phraseWords.Length > 0 && IndexOfSequence(words, phraseWords, from) is var at and >= 0)
+            {
+                var start = words[at].Start;
+                var end = words[at + phraseWords.Length - 1].End;
+                if (start < phrase.End && end > phrase.Start)
+                {
+                    for (var k = at; k < at + phraseWords.Length; k++)
+                    {
+                        words[k] = words[k] with { Spotted = true };
+                    }
+                }
+
+                from = at + 1;
+            }
+        }
+
+        return words;
+    }
+
     public static List<RecognizedWord> DropUnconfirmed(List<RecognizedWord> words, IReadOnlyList<string[]> watched)
     {
         foreach (var phrase in watched.Where(p => p.Length > 0))

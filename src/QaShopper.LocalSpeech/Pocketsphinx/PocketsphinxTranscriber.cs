@@ -105,8 +105,12 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
 
     private Transcript Transcribe(PocketsphinxDecoder decoder, TwoChannelAudio audio, TranscriptionRequest request, CancellationToken cancellationToken)
     {
-        var spotting = PrepareHints(decoder, [.. request.HintPhrases, .. request.WatchPhrases]);
+        var spotting = PrepareHints(decoder, request.HintPhrases, request.WatchPhrases);
         AddUnknownWords(decoder, request.CallerLines);
+
+        // Names from the roster are context for the agent's decode only: never spotted, so never inserted.
+        IReadOnlyList<string> agentContext = [.. request.HintPhrases, .. IntroductionsOf(request.AgentNames)];
+        AddUnknownWords(decoder, agentContext);
         var watched = (request.WatchPhrases ?? []).Select(p => SpottablePhrases.Prepare(p).Words).OfType<string[]>().ToList();
         var segments = new List<TranscriptSegment>();
         var callerChannel = request.AgentChannel == 1 ? 2 : 1;
@@ -114,7 +118,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
         {
             // Hints are the agent's checklist; the caller's lines come from the scenario and need no help.
             var utterances = new UtteranceTranscriber(decoder, spotting && speaker == Speaker.Agent, speaker == Speaker.Agent ? watched : null);
-            decoder.UseLanguageModel(DomainModel(speaker == Speaker.Agent ? request.HintPhrases : request.CallerLines), _options.DomainModelWeight);
+            decoder.UseLanguageModel(DomainModel(speaker == Speaker.Agent ? agentContext : request.CallerLines), _options.DomainModelWeight);
             var timer = Stopwatch.StartNew();
             var clip = audio.Channel(channel);
             var spans = VoiceActivityDetector.Detect(clip, _voiceActivity);
@@ -137,6 +141,14 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
         segments.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new Transcript(request.AnsweredAfter, audio.Duration.TotalSeconds, segments);
     }
+
+    /// <summary>How agents introduce themselves, for each first name on the roster.</summary>
+    private static IEnumerable<string> IntroductionsOf(IReadOnlyList<string>? names) =>
+        (names ?? [])
+            .Select(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .SelectMany(first => new[] { $"my name is {first}", $"this is {first}", $"you're speaking to {first}" });
 
     /// <summary>The ARPA text of the domain model for these expected phrases (cached: scenarios repeat), null when biasing is off.</summary>
     private string? DomainModel(IReadOnlyList<string>? phrases)
@@ -164,10 +176,11 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
     }
 
     /// <summary>Sets the spotter's phrases (adding unknown words to the dictionary); false when none can be spotted.</summary>
-    private bool PrepareHints(PocketsphinxDecoder decoder, IReadOnlyList<string>? phrases)
+    private bool PrepareHints(PocketsphinxDecoder decoder, IReadOnlyList<string>? expected, IReadOnlyList<string>? watched)
     {
         var lines = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var phrase in phrases ?? [])
+        var expectedSet = new HashSet<string>(expected ?? [], StringComparer.Ordinal);
+        foreach (var phrase in (expected ?? []).Concat(watched ?? []))
         {
             var (words, reason) = SpottablePhrases.Prepare(phrase);
             if (words is null)
@@ -184,6 +197,14 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
             }
 
             lines.Add(string.Join(' ', words));
+
+            // The start of an utterance is where recognition suffers most ("thank you for calling" heard as "can you
+            // for calling"): a long expected phrase is also spotted by its last four words, and the scorer's fuzzy
+            // match bridges the first one. Never for forbidden phrases: a partial match must not fail a call.
+            if (expectedSet.Contains(phrase) && words.Length >= TailMinimumWords)
+            {
+                lines.Add(string.Join(' ', words[^TailWords..]));
+            }
         }
 
         if (lines.Count == 0)
@@ -194,6 +215,12 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
         decoder.SetKeyphrases(string.Concat(lines.Select(l => $"{l} /{ThresholdFor(l).ToString("0.###e+0", CultureInfo.InvariantCulture)}/\n")));
         return true;
     }
+
+    /// <summary>Expected phrases of at least this many words are also spotted by their tail.</summary>
+    private const int TailMinimumWords = 5;
+
+    /// <summary>How many words of a long phrase's end are spotted on their own.</summary>
+    private const int TailWords = 4;
 
     /// <summary>
     /// The spotting threshold of one phrase. Short phrases have few phones and match by chance far more often: with

@@ -20,6 +20,13 @@ internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spo
     /// </summary>
     public const double WatchedDetectionFloor = 0.9;
 
+    /// <summary>
+    /// A forbidden phrase the n-gram decode heard on its own (the domain model is never biased towards forbidden
+    /// phrases) counts when the spotter also finds it at this score: two independent searches agreeing. A true
+    /// "i don't know" at the start of an utterance scores below <see cref="WatchedDetectionFloor"/>.
+    /// </summary>
+    public const double WatchedAgreementFloor = 0.5;
+
     /// <summary>Audio kept after a detected span, for weak final consonants.</summary>
     public const double LeadOut = 0.1;
 
@@ -41,7 +48,9 @@ internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spo
             var spotted = WordCleaner.Clean(decoder.Spot(pcm), ConfidenceMap.FromDetection);
             if (watched is { Count: > 0 })
             {
-                spotted.RemoveAll(s => s.Confidence < WatchedDetectionFloor && watched.Any(w => string.Join(' ', w) == s.Text));
+                var weak = spotted.Where(s => s.Confidence < WatchedDetectionFloor && IsWatched(s)).ToList();
+                spotted.RemoveAll(s => s.Confidence < WatchedDetectionFloor && IsWatched(s));
+                words = HintMerger.ConfirmOnly(words, weak.Where(s => s.Confidence >= WatchedAgreementFloor).ToList());
             }
 
             words = HintMerger.Merge(words, spotted);
@@ -68,4 +77,6 @@ internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spo
     }
 
     private static double Round(double value) => Math.Round(value, 3);
+
+    private bool IsWatched(RecognizedWord spotted) => watched!.Any(w => string.Join(' ', w) == spotted.Text);
 }

@@ -24,14 +24,17 @@ internal sealed class CallBatchOptions
         command.Options.Add(Calls);
         command.Options.Add(Seed);
         command.Options.Add(Concurrency);
-        command.Validators.Add(r =>
+        // Option validators see the default when the option is not given; a command validator would see 0.
+        Calls.Validators.Add(r =>
         {
-            if (r.GetValue(Calls) is < 1 or > 10_000)
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
             {
                 r.AddError("--calls must be between 1 and 10000");
             }
-
-            if (r.GetValue(Concurrency) is < 1 or > 64)
+        });
+        Concurrency.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 64)
             {
                 r.AddError("--concurrency must be between 1 and 64");
             }

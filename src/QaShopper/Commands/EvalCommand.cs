@@ -31,7 +31,13 @@ internal static class EvalCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             // Evaluation keeps its calls apart from the user's results: its own database and recordings.
+            // Fresh every time: the pipeline is idempotent per call id, so a kept workspace would replay old scores.
             var workspace = Path.Combine(Path.GetTempPath(), "qashopper-eval", parse.GetRequiredValue(seed).ToString(CultureInfo.InvariantCulture));
+            if (Directory.Exists(workspace))
+            {
+                Directory.Delete(workspace, recursive: true);
+            }
+
             using var host = await AppHost.StartAsync(parse, cancellationToken, b =>
             {
                 b.AddOfflineCalls();
@@ -77,6 +83,7 @@ internal static class EvalCommand
                 callsWithin5Points = Math.Round(report.ShareWithin5Points, 4),
                 gradeAgreement = Math.Round(report.GradeAgreement, 4),
                 agentAttributionRate = Math.Round(report.AgentAttributionRate, 4),
+                agentsIntroduced = report.AgentsIntroduced,
                 meetsTargets = report.MeetsTargets,
                 perItem = report.PerItem.Select(i => new { scenario = i.ScenarioId, item = i.ItemId, compared = i.Compared, falsePasses = i.FalsePasses, falseFails = i.FalseFails, uncertain = i.Uncertain }),
             }, IndentedJson));
@@ -94,7 +101,7 @@ internal static class EvalCommand
         summary.AddRow("mean absolute score error", report.MeanAbsoluteScoreError.ToString("0.00", CultureInfo.InvariantCulture) + " points", "");
         summary.AddRow("calls within 5 points", Mark(report.ShareWithin5Points, EvaluationReport.Within5PointsTarget), "≥ 90%");
         summary.AddRow("grade agreement", P(report.GradeAgreement), "");
-        summary.AddRow("agent attribution rate", P(report.AgentAttributionRate), "");
+        summary.AddRow($"agent attribution (of {N(report.AgentsIntroduced)} calls where the agent gave a name)", P(report.AgentAttributionRate), "");
         console.Rich.Write(summary);
 
         var items = new Table().Border(TableBorder.Simple).Title("[bold]Per item (worst first)[/]");

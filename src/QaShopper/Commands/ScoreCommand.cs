@@ -35,10 +35,11 @@ internal static class ScoreCommand
         var agent = new Option<string?>("--agent") { Description = "The agent, when the checklist does not identify one", HelpName = "ID" };
         var json = new Option<bool>("--json") { Description = "Print exactly the result JSON on stdout and nothing else" };
         var save = new Option<bool>("--save") { Description = "Store the call and its result in the database" };
+        var writeTranscript = new Option<string?>("--write-transcript") { Description = "Also write the transcript (what the recogniser heard, with times and confidences) as JSON", HelpName = "FILE" };
 
         var command = new Command("score", "Score one call against a scenario's checklist")
         {
-            scenario, transcript, recording, agentChannel, answeredAfter, agent, json, save,
+            scenario, transcript, recording, agentChannel, answeredAfter, agent, json, save, writeTranscript,
         };
         command.Validators.Add(result =>
         {
@@ -61,6 +62,7 @@ internal static class ScoreCommand
                 parse.GetValue(save))
             {
                 Recording = recordingFile is null ? null : new RecordingInput(recordingFile, parse.GetRequiredValue(agentChannel), parse.GetValue(answeredAfter)),
+                WriteTranscript = parse.GetValue(writeTranscript),
             };
 
             // Only a recording needs the recogniser; scoring a transcript stays free of the speech engines.
@@ -79,6 +81,8 @@ internal static class ScoreCommand
     internal sealed record ScoreRequest(string ScenarioFile, string? TranscriptFile, string? Agent, bool Json, bool Save)
     {
         public RecordingInput? Recording { get; init; }
+
+        public string? WriteTranscript { get; init; }
     }
 
     /// <summary>A two-channel recording to transcribe before scoring.</summary>
@@ -111,6 +115,11 @@ internal static class ScoreCommand
         var (transcript, identity) = request.Recording is { } recording
             ? (await TranscribeAsync(recording, scenario, services, cancellationToken).ConfigureAwait(false), File.ReadAllBytes(recording.Path))
             : ReadTranscript(request.TranscriptFile!);
+
+        if (request.WriteTranscript is { } transcriptOut)
+        {
+            await File.WriteAllTextAsync(transcriptOut, TranscriptJson.Serialize(transcript), cancellationToken).ConfigureAwait(false);
+        }
 
         var score = services.GetRequiredService<ChecklistScorer>().Score(scenario, transcript, request.Agent);
         if (!request.Save)

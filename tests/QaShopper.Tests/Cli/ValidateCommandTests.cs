@@ -85,4 +85,24 @@ public sealed class ValidateCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("--help"));
     }
+
+    [TestCase("demo", "--calls", "0")]
+    [TestCase("eval", "--concurrency", "0")]
+    [TestCase("eval", "--calls", "20000")]
+    public async Task CallBatch_OutOfRange_ExitsTwoNamingTheOption(string command, string option, string value)
+    {
+        var run = await CliRunner.RunAsync(command, option, value);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain(option));
+    }
+
+    [Test]
+    public void CallBatch_Defaults_AreValid()
+    {
+        var root = QaShopper.Cli.QaShopperCli.BuildRoot(new QaShopper.Cli.CliConsole(TextWriter.Null, TextWriter.Null, false));
+
+        Assert.That(root.Parse(["eval"]).Errors, Is.Empty);
+        Assert.That(root.Parse(["demo"]).Errors, Is.Empty);
+    }
 }

@@ -12,12 +12,12 @@ public sealed class EvaluatorTests
     [Test]
     public void Evaluate_ScoreAgreesWithTruth_FullAgreementAndZeroError()
     {
-        var truth = Truth("sarah", ("greeting", ItemOutcome.Passed), ("closing", ItemOutcome.Failed));
-        var score = Score("sarah", 80, ("greeting", ItemOutcome.Passed), ("closing", ItemOutcome.Failed));
+        var truth = Truth("sarah", ("greeting", ItemOutcome.Passed), ("closing", ItemOutcome.Failed), ("agent-name", ItemOutcome.Passed));
+        var score = Score("sarah", 80, ("greeting", ItemOutcome.Passed), ("closing", ItemOutcome.Failed), ("agent-name", ItemOutcome.Passed));
 
         var report = Evaluator.Evaluate([new EvaluatedCall(Example, truth, score with { Score = Evaluator.TruthScore(Example, truth).Score })]);
 
-        Assert.That(report.Items, Is.EqualTo(2));
+        Assert.That(report.Items, Is.EqualTo(3));
         Assert.That(report.ItemAgreement, Is.EqualTo(1.0));
         Assert.That(report.MeanAbsoluteScoreError, Is.Zero);
         Assert.That(report.ShareWithin5Points, Is.EqualTo(1.0));
@@ -38,6 +38,22 @@ public sealed class EvaluatorTests
         Assert.That(report.PerItem.Single(i => i.ItemId == "closing").FalseFails, Is.EqualTo(1));
         Assert.That(report.AgentAttributionRate, Is.Zero);
         Assert.That(report.MeetsTargets, Is.False);
+    }
+
+    [Test]
+    public void Evaluate_AgentWhoGaveNoName_IsNotCountedForAttribution()
+    {
+        var silent = Truth("tom", ("agent-name", ItemOutcome.Failed));
+        var named = Truth("sarah", ("agent-name", ItemOutcome.Passed));
+
+        var report = Evaluator.Evaluate(
+        [
+            new EvaluatedCall(Example, silent, Score(null, 50, ("agent-name", ItemOutcome.Failed))),
+            new EvaluatedCall(Example, named, Score("sarah", 50, ("agent-name", ItemOutcome.Passed))),
+        ]);
+
+        Assert.That(report.AgentsIntroduced, Is.EqualTo(1));
+        Assert.That(report.AgentAttributionRate, Is.EqualTo(1.0));
     }
 
     [Test]

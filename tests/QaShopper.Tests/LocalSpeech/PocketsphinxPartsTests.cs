@@ -67,6 +67,28 @@ public sealed class PocketsphinxPartsTests
     }
 
     [Test]
+    public void ConfirmOnly_ForbiddenPhraseDecodedAndWeaklySpottedAtTheSameTime_IsKept()
+    {
+        var words = new List<RecognizedWord> { W("i", 0.0, 0.1), W("don't", 0.1, 0.4), W("know", 0.4, 0.7), W("maybe", 0.8, 1.1) };
+
+        var confirmed = HintMerger.ConfirmOnly(words, [new("i don't know", 0.0, 0.7, 0.6)]);
+        var kept = HintMerger.DropUnconfirmed(confirmed, [["i", "don't", "know"]]);
+
+        Assert.That(kept.Select(w => w.Text), Is.EqualTo(new[] { "i", "don't", "know", "maybe" }));
+    }
+
+    [Test]
+    public void ConfirmOnly_SpottedElsewhereInTime_DoesNotConfirmAndInsertsNothing()
+    {
+        var words = new List<RecognizedWord> { W("i", 0.0, 0.1), W("don't", 0.1, 0.4), W("know", 0.4, 0.7), W("maybe", 0.8, 1.1) };
+
+        var confirmed = HintMerger.ConfirmOnly(words, [new("i don't know", 2.0, 2.7, 0.6)]);
+        var kept = HintMerger.DropUnconfirmed(confirmed, [["i", "don't", "know"]]);
+
+        Assert.That(kept.Select(w => w.Text), Is.EqualTo(new[] { "maybe" }), "a forbidden phrase nobody confirmed is dropped");
+    }
+
+    [Test]
     public void Merge_PhraseAlreadyInHypothesis_KeepsWordsWithSpottingConfidence()
     {
         RecognizedWord[] words = [W("my", 0.0, 0.2), W("name", 0.2, 0.5), W("is", 0.5, 0.6), W("tom", 0.6, 0.9)];
