@@ -38,6 +38,14 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
         var names = roster.Select(a => a.Name).OfType<string>().ToList();
         var transcript = await TranscribeAsync(call.RecordingPath, agentChannel, call.AnsweredAfter, scenario, transcriber, names, cancellationToken).ConfigureAwait(false);
         var score = scorer.Score(scenario, transcript, call.AgentId);
+
+        // A name the recogniser heard that is not on the roster is a mishearing, not a new agent: reports would
+        // otherwise grow phantom agents. The agent-name item's evidence still shows what was heard.
+        if (roster.Count > 0 && score.Agent is { } heard && !roster.Any(a => string.Equals(a.Id, heard, StringComparison.Ordinal)))
+        {
+            score = score with { Agent = null };
+        }
+
         await store.SaveCallAsync(call with { Transcript = transcript, AgentId = score.Agent ?? call.AgentId }, score, cancellationToken).ConfigureAwait(false);
         return score;
     }

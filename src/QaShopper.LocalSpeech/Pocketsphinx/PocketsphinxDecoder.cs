@@ -34,8 +34,11 @@ internal sealed class PocketsphinxDecoder : IDisposable
         _activeSearch = _ngramSearch;
     }
 
-    /// <summary>Biased n-gram searches a decoder keeps (each holds its own lexicon tree, a few MB); the oldest goes first.</summary>
-    public const int MaxBiasedSearches = 8;
+    /// <summary>
+    /// Biased n-gram searches a decoder keeps (each holds its own lexicon tree, a few MB; building one takes seconds):
+    /// enough for a dozen scenarios, agent and caller side each, so a campaign cycling through them never rebuilds.
+    /// </summary>
+    public const int MaxBiasedSearches = 24;
 
     /// <summary>The keyphrase file content last set, so a pool decoder reused for the same checklist skips the rebuild.</summary>
     public string? Keyphrases { get; private set; }

@@ -58,6 +58,18 @@ public sealed class CallRunnerTests
     }
 
     [Test]
+    public async Task Run_HeardNameNotOnTheRoster_LeavesTheAgentUnidentified()
+    {
+        var runner = Runner(new FakeCarrier(answered: true));
+        await store.SaveAgentAsync(new AgentRecord("tom", "Tom", "1001", "Leeds"));
+
+        var outcome = await runner.RunAsync(Request("call-1"));
+
+        Assert.That(outcome.Score!.Agent, Is.Null, "'sarah' was heard but only tom works here");
+        Assert.That(outcome.Score.Items.Single(i => i.Id == "agent-name").Outcome, Is.EqualTo(ItemOutcome.Passed), "the agent did give a name");
+    }
+
+    [Test]
     public async Task Run_SameCallTwice_TranscribesOnceAndStoresOneCall()
     {
         var runner = Runner(new FakeCarrier(answered: true));
