@@ -1,5 +1,6 @@
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
+using QaShopper.Core.Scenarios;
 
 namespace QaShopper.Core.Calls;
 
@@ -21,6 +22,7 @@ public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultS
         var scenario = request.Scenario.Scenario;
         var placedAt = clock.GetUtcNow();
         double? answeredAfter = null;
+        TimeSpan? lastPressBeforeAnswer = null;
         CallCompleted? completed = null;
         RecordingReady? recording = null;
         CallGroundTruth? truth = null;
@@ -29,8 +31,12 @@ public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultS
         {
             switch (callEvent)
             {
+                case StepPlayed played when answeredAfter is null && IsPress(scenario, played.StepIndex):
+                    lastPressBeforeAnswer = played.At;
+                    break;
                 case CallAnswered answered:
-                    answeredAfter = answered.At.TotalSeconds;
+                    // The contract counts the answer time after the last key press when the script navigates a menu.
+                    answeredAfter = (answered.At - (lastPressBeforeAnswer ?? TimeSpan.Zero)).TotalSeconds;
                     break;
                 case CallCompleted done:
                     completed = done;
@@ -77,4 +83,7 @@ public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultS
 
         return new CallOutcome(call, score, truth);
     }
+
+    private static bool IsPress(Scenario scenario, int stepIndex) =>
+        stepIndex >= 0 && stepIndex < scenario.Script.Count && scenario.Script[stepIndex] is PressStep;
 }

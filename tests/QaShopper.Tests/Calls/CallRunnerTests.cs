@@ -70,6 +70,34 @@ public sealed class CallRunnerTests
     }
 
     [Test]
+    public async Task Run_MenuBeforeTheAnswer_CountsTheAnswerTimeFromTheLastPress()
+    {
+        const string Yaml = """
+            id: menu
+            title: Menu
+            locale: en-US
+            script:
+              - listen: { max: 10s, until: ["press two"] }
+              - press: "2"
+              - listen: { max: 20s }
+              - hangup
+            checklist:
+              - id: answer-speed
+                text: Answers within three rings
+                weight: 1
+                answered_within: 18s
+            """;
+        var menu = ScenarioParser.Parse(Yaml, "menu.yaml").Scenario!;
+        var request = Request("call-3") with { Scenario = ScenarioRenderer.Render(menu, new Random(1)) };
+        var runner = Runner(new MenuCarrier());
+
+        var outcome = await runner.RunAsync(request);
+
+        Assert.That(outcome.Call.AnsweredAfter, Is.EqualTo(8.0), "answered 20 s after dialling, 8 s after the last press");
+        Assert.That(outcome.Score!.Items.Single().Outcome, Is.EqualTo(ItemOutcome.Passed));
+    }
+
+    [Test]
     public async Task Run_SameCallTwice_TranscribesOnceAndStoresOneCall()
     {
         var runner = Runner(new FakeCarrier(answered: true));
@@ -123,6 +151,23 @@ public sealed class CallRunnerTests
             yield return new GroundTruthDrawn(request.CallId, TimeSpan.FromSeconds(6), new CallGroundTruth(request.CallId, "sarah", new Dictionary<string, ItemOutcome> { ["greeting"] = ItemOutcome.Passed }, new Dictionary<string, string>()));
             yield return new CallCompleted(request.CallId, TimeSpan.FromSeconds(66), CallStatus.Completed, 60);
             yield return new RecordingReady(request.CallId, TimeSpan.FromSeconds(66), request.CallId + ".wav", 2);
+        }
+    }
+
+    private sealed class MenuCarrier : ICarrier
+    {
+        public string Name => "fake";
+
+        public async IAsyncEnumerable<CallEvent> PlaceCallAsync(CallRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            yield return new CallRinging(request.CallId, TimeSpan.Zero);
+            yield return new StepPlayed(request.CallId, TimeSpan.FromSeconds(10), 0);
+            yield return new StepPlayed(request.CallId, TimeSpan.FromSeconds(12), 1);
+            yield return new CallAnswered(request.CallId, TimeSpan.FromSeconds(20));
+            yield return new StepPlayed(request.CallId, TimeSpan.FromSeconds(30), 2);
+            yield return new CallCompleted(request.CallId, TimeSpan.FromSeconds(40), CallStatus.Completed, 20);
+            yield return new RecordingReady(request.CallId, TimeSpan.FromSeconds(40), request.CallId + ".wav", 2);
         }
     }
 
