@@ -12,7 +12,9 @@ if [ -n "$trx" ]; then
   count() { grep -o "outcome=\"$1\"" "$trx" | wc -l || true; }
   passed=$(count Passed)
   failed=$(count Failed)
-  skipped=$(count NotExecuted)
-  echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+  explicit=$(count NotExecuted)
+  # NotExecuted are the [Explicit] measurement harnesses (WER, calibration): run on demand, never skipped to get green.
+  [ "$explicit" -gt 0 ] && echo "tests: ${explicit} explicit measurement harnesses not run (dotnet test --filter TestCategory=Measurement)"
+  echo "tests: ${passed} passed, ${failed} failed"
 fi
 exit $status

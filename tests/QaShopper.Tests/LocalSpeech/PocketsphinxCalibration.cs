@@ -13,6 +13,7 @@ namespace QaShopper.Tests.LocalSpeech;
 /// Explicit: a few minutes of CPU; run with --filter FullyQualifiedName~PocketsphinxCalibration.
 /// </summary>
 [Explicit("measurement, a few minutes of CPU")]
+[Category("Measurement")]
 public sealed class PocketsphinxCalibration
 {
     private static readonly string[] Expected =

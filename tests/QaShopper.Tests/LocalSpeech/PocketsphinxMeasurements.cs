@@ -12,6 +12,7 @@ namespace QaShopper.Tests.LocalSpeech;
 /// false alarms, speed). Explicit: about a minute of CPU; run with --filter FullyQualifiedName~PocketsphinxMeasurements.
 /// </summary>
 [Explicit("measurement, about a minute of CPU")]
+[Category("Measurement")]
 public sealed class PocketsphinxMeasurements
 {
     internal static readonly (Speaker, string)[] Lines =
