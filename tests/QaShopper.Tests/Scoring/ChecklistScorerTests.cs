@@ -493,7 +493,7 @@ public sealed class ChecklistScorerTests
     [Test]
     public void Score_NothingApplicable_ZeroAndFail()
     {
-        var score = Scorer.Score(Scenario(Item("closing", Any("bye"), inLast: 5)), Call(30, Agent(26, 29, "bie", confidence: 0.1)));
+        var score = Scorer.Score(Scenario(Item("closing", Any("goodbye now"), inLast: 5)), Call(30, Agent(26, 29, "goodbie naw", confidence: 0.1)));
 
         Assert.That(score.Score, Is.EqualTo(0.0));
         Assert.That(score.Grade, Is.EqualTo(Grade.Fail));
