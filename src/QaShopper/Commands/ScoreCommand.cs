@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,8 +111,9 @@ internal static class ScoreCommand
     internal static async Task<(Scenario Scenario, CallScore Score, string? CallId)> ScoreAndSaveAsync(ScoreRequest request, IServiceProvider services, CancellationToken cancellationToken)
     {
         var (scenario, scenarioText) = ScenarioFiles.LoadValid(request.ScenarioFile);
-        var (transcript, identity) = request.Recording is { } recording
-            ? (await TranscribeAsync(recording, scenario, services, cancellationToken).ConfigureAwait(false), File.ReadAllBytes(recording.Path))
+        // The content fingerprint only matters when saving, so the recording is hashed (streamed) only then.
+        var (transcript, fingerprint) = request.Recording is { } recording
+            ? (await TranscribeAsync(recording, scenario, services, cancellationToken).ConfigureAwait(false), () => HashFile(recording.Path))
             : ReadTranscript(request.TranscriptFile!);
 
         if (request.WriteTranscript is { } transcriptOut)
@@ -130,19 +130,19 @@ internal static class ScoreCommand
         var store = services.GetRequiredService<IResultStore>();
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await store.SaveScenarioAsync(scenario, scenarioText, cancellationToken).ConfigureAwait(false);
-        var call = ImportedCall(scenario, transcript, identity, score, services.GetRequiredService<TimeProvider>())
+        var call = ImportedCall(scenario, transcript, fingerprint(), score, services.GetRequiredService<TimeProvider>())
             with { RecordingPath = request.Recording is null ? null : Path.GetFullPath(request.Recording.Path) };
         await store.SaveCallAsync(call, score, cancellationToken).ConfigureAwait(false);
         return (scenario, score, call.CallId);
     }
 
     /// <summary>
-    /// An imported transcript becomes a call whose id is derived from the scenario version and the transcript's
-    /// content, so saving the same transcript twice updates one call instead of adding a second.
+    /// An imported transcript or recording becomes a call whose id is derived from the scenario version and the
+    /// content's SHA-256, so saving the same input twice updates one call instead of adding a second.
     /// </summary>
-    private static CallRecord ImportedCall(Scenario scenario, Transcript transcript, byte[] content, CallScore score, TimeProvider clock)
+    private static CallRecord ImportedCall(Scenario scenario, Transcript transcript, byte[] contentHash, CallScore score, TimeProvider clock)
     {
-        var key = SHA256.HashData([.. Encoding.UTF8.GetBytes(scenario.ContentHash + "\n"), .. content]);
+        var key = SHA256.HashData([.. Encoding.UTF8.GetBytes(scenario.ContentHash + "\n"), .. contentHash]);
         var callId = "import-" + Convert.ToHexStringLower(key)[..16];
         return new CallRecord(
             callId,
@@ -159,12 +159,12 @@ internal static class ScoreCommand
             new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
-    private static (Transcript Transcript, byte[] Identity) ReadTranscript(string file)
+    private static (Transcript Transcript, Func<byte[]> Fingerprint) ReadTranscript(string file)
     {
         var text = ScenarioFiles.ReadText(file);
         try
         {
-            return (TranscriptJson.Parse(text, file), Encoding.UTF8.GetBytes(text));
+            return (TranscriptJson.Parse(text, file), () => SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         }
         catch (TranscriptFormatException ex)
         {
@@ -193,6 +193,9 @@ internal static class ScoreCommand
         }
     }
 
-    internal static string FormatSeconds(double? seconds) =>
-        seconds is null ? "-" : seconds.Value.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+    private static byte[] HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return SHA256.HashData(stream);
+    }
 }
