@@ -196,15 +196,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
                 _logger.WordAdded(word, phones);
             }
 
-            lines.Add(string.Join(' ', words));
-
-            // The start of an utterance is where recognition suffers most ("thank you for calling" heard as "can you
-            // for calling"): a long expected phrase is also spotted by its last four words, and the scorer's fuzzy
-            // match bridges the first one. Never for forbidden phrases: a partial match must not fail a call.
-            if (expectedSet.Contains(phrase) && words.Length >= TailMinimumWords)
-            {
-                lines.Add(string.Join(' ', words[^TailWords..]));
-            }
+            lines.UnionWith(SpottedForms(words, expectedSet.Contains(phrase)));
         }
 
         if (lines.Count == 0)
@@ -214,6 +206,20 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
 
         decoder.SetKeyphrases(string.Concat(lines.Select(l => $"{l} /{ThresholdFor(l).ToString("0.###e+0", CultureInfo.InvariantCulture)}/\n")));
         return true;
+    }
+
+    /// <summary>
+    /// The word sequences spotted for one phrase. The start of an utterance is where recognition suffers most ("thank
+    /// you for calling" heard as "can you for calling"): a long expected phrase is also spotted by its last four words,
+    /// and the scorer's fuzzy match bridges the first one. Never for forbidden phrases: a partial match must not fail a call.
+    /// </summary>
+    internal static IEnumerable<string> SpottedForms(string[] words, bool expected)
+    {
+        yield return string.Join(' ', words);
+        if (expected && words.Length >= TailMinimumWords)
+        {
+            yield return string.Join(' ', words[^TailWords..]);
+        }
     }
 
     /// <summary>Expected phrases of at least this many words are also spotted by their tail.</summary>

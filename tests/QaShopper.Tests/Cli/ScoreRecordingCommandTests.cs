@@ -48,6 +48,7 @@ public sealed class ScoreRecordingCommandTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var outcomes = Outcomes(run.Out);
+        Assert.That(outcomes["greeting"], Is.EqualTo("passed"), "the greeting opens the first utterance, where recognition is weakest: " + run.Out);
         Assert.That(outcomes["correct-hours"], Is.EqualTo("passed"), run.Out);
         Assert.That(outcomes["offers-more-help"], Is.EqualTo("passed"), run.Out);
         Assert.That(outcomes["closing"], Is.EqualTo("passed"), run.Out);

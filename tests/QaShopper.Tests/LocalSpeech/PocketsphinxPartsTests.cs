@@ -67,6 +67,23 @@ public sealed class PocketsphinxPartsTests
     }
 
     [Test]
+    public void SpottedForms_LongExpectedPhrase_AlsoSpottedByItsLastFourWords()
+    {
+        var forms = PocketsphinxTranscriber.SpottedForms(["thank", "you", "for", "calling", "acme", "bank"], expected: true);
+
+        Assert.That(forms, Is.EqualTo(new[] { "thank you for calling acme bank", "for calling acme bank" }));
+    }
+
+    [TestCase(true, "your card is blocked")]
+    [TestCase(false, "that is not our business")]
+    public void SpottedForms_ShortOrForbiddenPhrase_SpottedWhole(bool expected, string phrase)
+    {
+        var forms = PocketsphinxTranscriber.SpottedForms(phrase.Split(' '), expected);
+
+        Assert.That(forms, Is.EqualTo(new[] { phrase }), "a partial forbidden phrase must never fail a call");
+    }
+
+    [Test]
     public void ConfirmOnly_ForbiddenPhraseDecodedAndWeaklySpottedAtTheSameTime_IsKept()
     {
         var words = new List<RecognizedWord> { W("i", 0.0, 0.1), W("don't", 0.1, 0.4), W("know", 0.4, 0.7), W("maybe", 0.8, 1.1) };
