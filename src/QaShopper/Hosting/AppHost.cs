@@ -26,6 +26,27 @@ internal static class AppHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
+        Configure(builder, parse);
+        configure?.Invoke(builder);
+
+        try
+        {
+            return builder.Build();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
+        }
+    }
+
+    /// <summary>
+    /// What every host of the application shares, the command-line hosts and the <c>serve</c> web host alike:
+    /// configuration sources in order, logging to stderr, the store and the scorer.
+    /// </summary>
+    public static void Configure(IHostApplicationBuilder builder, ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(parse);
         builder.Configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
         if (parse.GetValue(GlobalOptions.Config) is { } configFile)
         {
@@ -47,16 +68,6 @@ internal static class AppHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddSqliteStore();
         builder.AddScoring();
-        configure?.Invoke(builder);
-
-        try
-        {
-            return builder.Build();
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
-        {
-            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
-        }
     }
 
     /// <summary>Starts nothing long-running; validates options eagerly so a bad setting is reported before any work.</summary>
@@ -76,7 +87,7 @@ internal static class AppHost
         return host;
     }
 
-    private static void ConfigureLogging(HostApplicationBuilder builder, bool verbose)
+    private static void ConfigureLogging(IHostApplicationBuilder builder, bool verbose)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
