@@ -125,15 +125,17 @@ internal static partial class CampaignValues
     /// <summary>
     /// Reports every entry whose key was seen before, naming the line of the first; returns the first of each key.
     /// </summary>
-    public static List<T> Distinct<T>(ParseContext context, IEnumerable<T> entries, Func<T, string> key, Func<T, YamlNode> node, string what)
+    public static List<T> Distinct<T>(
+        ParseContext context, IEnumerable<T> entries, Func<T, string> key, Func<T, YamlNode> node, string what, string? where = null)
     {
+        var suffix = where is null ? string.Empty : $" {where}";
         var first = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var distinct = new List<T>();
         foreach (var entry in entries)
         {
             if (first.TryGetValue(key(entry), out var earlier))
             {
-                context.Report(node(entry), $"duplicate {what} '{key(entry)}'; first given at line {earlier.Start.Line.ToString(CultureInfo.InvariantCulture)}");
+                context.Report(node(entry), $"duplicate {what} '{key(entry)}'{suffix}; first given at line {earlier.Start.Line.ToString(CultureInfo.InvariantCulture)}");
                 continue;
             }
 

@@ -83,7 +83,7 @@ internal static class LinesParser
         }
 
         var errorsBefore = context.ErrorCount;
-        var distinct = CampaignValues.Distinct(context, ids, i => i.Id!, i => i.Node, $"{what} on {lineName}");
+        var distinct = CampaignValues.Distinct(context, ids, i => i.Id!, i => i.Node, what, $"on {lineName}");
         return context.ErrorCount == errorsBefore ? [.. distinct.Select(i => (i.Id!, i.Node))] : null;
     }
 

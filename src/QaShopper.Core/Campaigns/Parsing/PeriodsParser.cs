@@ -23,7 +23,7 @@ internal static class PeriodsParser
             }
         }
 
-        var distinct = CampaignValues.Distinct(context, periods, p => p.Period.Name, p => p.NameNode, $"service period name in {siteName}");
+        var distinct = CampaignValues.Distinct(context, periods, p => p.Period.Name, p => p.NameNode, "service period name", $"in {siteName}");
         return context.ErrorCount == errorsBefore ? [.. distinct.Select(p => (p.Period, p.Node))] : null;
     }
 
