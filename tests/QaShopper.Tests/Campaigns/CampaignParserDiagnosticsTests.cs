@@ -54,7 +54,7 @@ public sealed class CampaignParserDiagnosticsTests
         yield return Case("HourOutOfRange", "to: \"20:00\"", "to: \"25:00\"", 8, 45, "invalid time '25:00' for 'to'; expected HH:MM on the 24-hour clock (24:00 for the end of the day)");
         yield return Case("StartAt2400", "from: \"09:00\"", "from: \"24:00\"", 13, 44, "'from' cannot be 24:00; only a window's end may be 24:00");
         yield return Case("WindowAcrossMidnight", "from: \"09:00\", to: \"11:00\"", "from: \"22:00\", to: \"06:00\"", 13, 57, "'to' (06:00) must be after 'from' (22:00); a window across midnight is written as two windows, e.g. { days: fri, from: \"22:00\", to: \"24:00\" } and { days: sat, from: \"00:00\", to: \"06:00\" }");
-        yield return Case("EmptyWindow", "from: \"09:00\", to: \"11:00\"", "from: \"09:00\", to: \"09:00\"", 13, 57, "'to' (09:00) must be after 'from' (09:00)");
+        yield return Case("EmptyWindow", "from: \"09:00\", to: \"11:00\"", "from: \"09:00\", to: \"09:00\"", 13, 57, "'to' (09:00) must be after 'from' (09:00); the window is empty");
         yield return Case("MisspeltDay", "{ name: peak, days: mon-fri", "{ name: peak, days: mon-fir", 13, 29, "unknown day 'fir' in 'days'; did you mean 'fri'?");
         yield return Case("FullDayName", "{ name: peak, days: mon-fri", "{ name: peak, days: monday", 13, 29, "unknown day 'monday' in 'days'; did you mean 'mon'?");
         yield return Case("DayInCommaList", "{ name: peak, days: mon-fri", "{ name: peak, days: \"mon,wed,fro\"", 13, 29, "unknown day 'fro' in 'days'; did you mean 'fri'?");

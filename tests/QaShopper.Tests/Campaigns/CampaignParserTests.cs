@@ -251,6 +251,19 @@ public sealed class CampaignParserTests
     }
 
     [Test]
+    public void Parse_InvalidSiteId_IsNotAlsoAnUnknownSiteOnItsLines()
+    {
+        var yaml = With("  - id: leeds\n", "  - id: Leeds\n");
+
+        var result = CampaignParser.Parse(yaml, "t.yaml");
+
+        Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[]
+        {
+            "t.yaml:5:9: invalid site id 'Leeds'; expected lower-case letters, digits and '-', e.g. id: leeds",
+        }));
+    }
+
+    [Test]
     public void Parse_BomAndCrLf_HashEqualsLfVersion()
     {
         var lf = CampaignParser.Parse(Minimal, "a.yaml");

@@ -22,6 +22,8 @@ internal static partial class CampaignValues
         return id;
     }
 
+    public static bool IsId(string text) => IdPattern().IsMatch(text);
+
     /// <summary>A whole number of at least <paramref name="minimum"/>, written as a plain scalar.</summary>
     public static int? Integer(ParseContext context, YamlNode node, string field, int minimum, string example)
     {
@@ -74,7 +76,8 @@ internal static partial class CampaignValues
         }
 
         var endHint = isEnd ? " (24:00 for the end of the day)" : string.Empty;
-        context.Report(node, $"invalid time {YamlValues.Describe(node)} for '{field}'; expected HH:MM on the 24-hour clock{endHint}, e.g. {field}: \"09:00\"");
+        var example = isEnd ? "17:30" : "09:00";
+        context.Report(node, $"invalid time {YamlValues.Describe(node)} for '{field}'; expected HH:MM on the 24-hour clock{endHint}, e.g. {field}: \"{example}\"");
         return null;
     }
 

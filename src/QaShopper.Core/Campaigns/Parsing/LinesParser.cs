@@ -62,6 +62,12 @@ internal static class LinesParser
         var site = YamlValues.Text(context, node, "site");
         if (site is not null && !siteIds.Contains(site))
         {
+            // The closest site has an invalid id of its own, already reported: pointing the line at it would mislead.
+            if (FieldSuggester.Closest(site, siteIds) is { } closest && !CampaignValues.IsId(closest))
+            {
+                return null;
+            }
+
             context.Report(node, $"unknown site '{site}'; {CampaignValues.Suggest(site, siteIds, "site")} ('site' names one of the campaign's 'sites' by id, e.g. site: leeds)");
             return null;
         }

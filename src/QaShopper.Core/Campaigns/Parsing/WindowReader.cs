@@ -17,7 +17,13 @@ internal static class WindowReader
             return (days, null);
         }
 
-        if (to <= from)
+        if (to == from)
+        {
+            context.Report(toNode!, $"'to' ({Format(to.Value)}) must be after 'from' ({Format(from.Value)}); the window is empty");
+            return (days, null);
+        }
+
+        if (to < from)
         {
             context.Report(toNode!, $"'to' ({Format(to.Value)}) must be after 'from' ({Format(from.Value)}); a window across midnight is written as two windows, e.g. {{ days: fri, from: \"22:00\", to: \"24:00\" }} and {{ days: sat, from: \"00:00\", to: \"06:00\" }}");
             return (days, null);
