@@ -97,6 +97,20 @@ public sealed class CampaignParserTests
     }
 
     [Test]
+    public void Parse_SmallCampaignOfTheFormatReference_IsValid()
+    {
+        var doc = File.ReadAllText(RepoPaths.Combine("docs", "campaign-format.md"));
+        var section = doc[doc.IndexOf("## A small campaign", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = section[start..section.IndexOf("```\n", start, StringComparison.Ordinal)];
+
+        var result = CampaignParser.Parse(example, "docs/campaign-format.md", [.. Shipped.Scenarios().Select(s => s.Id)]);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Campaign!.Site("leeds").Periods, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void Parse_OptionalSectionsLeftOut_TakeTheDocumentedDefaults()
     {
         var result = CampaignParser.Parse(Minimal, "t.yaml");
