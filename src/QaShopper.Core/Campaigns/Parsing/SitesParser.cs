@@ -1,3 +1,4 @@
+using System.Globalization;
 using QaShopper.Core.Scenarios.Parsing;
 using YamlDotNet.RepresentationModel;
 
@@ -103,7 +104,7 @@ internal static class SitesParser
             return null;
         }
 
-        var distinct = CampaignValues.Distinct(context, dates, d => d.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d => d.Node, "holiday");
+        var distinct = CampaignValues.Distinct(context, dates, d => d.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d => d.Node, "holiday");
         return [.. distinct.Select(d => d.Date!.Value)];
     }
 
@@ -157,5 +158,5 @@ internal static class SitesParser
         return new Closure(from.Value, to.Value, reason);
     }
 
-    private static string Format(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }
