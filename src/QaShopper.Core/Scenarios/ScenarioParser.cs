@@ -22,7 +22,7 @@ public static partial class ScenarioParser
 
         var text = Normalize(yaml);
         var context = new ParseContext(fileName, text);
-        var root = Load(context);
+        var root = LoadSingleMapping(context, "scenario", ScenarioFields.TopLevelRequired);
         if (root is null)
         {
             return new ScenarioLoadResult(null, context.Diagnostics);
@@ -48,7 +48,12 @@ public static partial class ScenarioParser
         return withoutBom.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    private static YamlMappingNode? Load(ParseContext context)
+    /// <summary>
+    /// Loads a file that must hold exactly one YAML document whose root is a mapping; syntax errors, an empty file,
+    /// a second document and a non-mapping root are reported. <paramref name="noun"/> names what the file holds
+    /// ("scenario", "campaign") and <paramref name="requiredFields"/> are listed in the messages.
+    /// </summary>
+    internal static YamlMappingNode? LoadSingleMapping(ParseContext context, string noun, IReadOnlyList<string> requiredFields)
     {
         var stream = new YamlStream();
         try
@@ -63,19 +68,20 @@ public static partial class ScenarioParser
 
         if (stream.Documents.Count == 0 || YamlValues.IsNull(stream.Documents[0].RootNode))
         {
-            context.Report(new SourcePosition(1, 1), "the file is empty; expected a scenario with id, title, locale, script and checklist");
+            var expected = $"{string.Join(", ", requiredFields.Take(requiredFields.Count - 1))} and {requiredFields[^1]}";
+            context.Report(new SourcePosition(1, 1), $"the file is empty; expected a {noun} with {expected}");
             return null;
         }
 
         if (stream.Documents.Count > 1)
         {
-            context.Report(stream.Documents[1].RootNode, "a file holds one scenario; found a second YAML document");
+            context.Report(stream.Documents[1].RootNode, $"a file holds one {noun}; found a second YAML document");
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var rootNode = stream.Documents[0].RootNode;
-            context.Report(rootNode, $"a scenario must be a mapping of fields (id, title, locale, script, checklist); got {YamlValues.Describe(rootNode)}");
+            context.Report(rootNode, $"a {noun} must be a mapping of fields ({string.Join(", ", requiredFields)}); got {YamlValues.Describe(rootNode)}");
             return null;
         }
 
