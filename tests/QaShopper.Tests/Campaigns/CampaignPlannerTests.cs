@@ -235,6 +235,20 @@ public sealed class CampaignPlannerTests
         });
     }
 
+    [Test]
+    public void Plan_TwoThousandAgentsOnTwentySites_IsFeasibleAndGivesEveryAgentThreeCalls()
+    {
+        // The benchmark's campaign: it must plan without problems for the figure to mean anything.
+        var campaign = TestCampaigns.Large(agents: 2000, sites: 20);
+
+        var plan = CampaignPlanner.Plan(campaign, new PlanRequest(campaign.From, campaign.From.AddDays(6), Seed: 2026));
+
+        Assert.That(plan.Problems, Is.Empty);
+        Assert.That(plan.Calls, Has.Count.GreaterThanOrEqualTo(2000 * 3));
+        Assert.That(campaign.Sites.Select(s => s.TimeZone.Id).Distinct().Count(), Is.EqualTo(10));
+        PlanAssert.Paced(plan);
+    }
+
     [TestCase("Europe/London", 2026, 3, 29)]
     [TestCase("Europe/London", 2026, 10, 25)]
     [TestCase("America/Chicago", 2026, 3, 8)]
