@@ -38,10 +38,9 @@ internal static class ShortfallReporter
                     var got = perPeriod.GetValueOrDefault((line.Index, week.Index, period));
                     if (got < demand.PeriodMinimum)
                     {
-                        var periodSlots = slots.Where(s => s.PeriodIndex == period).ToList();
                         yield return new PlanProblem(
                             Invariant($"site {site.Id}, period {site.Periods[period].Name}"),
-                            Invariant($"line {line.Line.Number} needs {PlanText.Calls(demand.PeriodMinimum)} in the week from {PlanText.Date(week.Start)} but got {got}: its {periodSlots.Count} open occurrences allow at most {LineBound(periodSlots, pacing)} {limits}"));
+                            PeriodShortfall(line, week, demand, period, got, lines, limits, pacing));
                     }
                 }
 
@@ -52,6 +51,26 @@ internal static class ShortfallReporter
                 }
             }
         }
+    }
+
+    private static string PeriodShortfall(LineState line, PlanWeek week, LineDemand demand, int period, int got, IReadOnlyList<LineState> lines, string limits, PacingRules pacing)
+    {
+        var slots = line.Schedule.SlotsByWeek[week.Index].Where(s => s.PeriodIndex == period).ToList();
+        var needs = Invariant($"line {line.Line.Number} needs {PlanText.Calls(demand.PeriodMinimum)} in the week from {PlanText.Date(week.Start)} but got {got}");
+        var bound = LineBound(slots, pacing);
+        if (demand.PeriodMinimum > bound)
+        {
+            return Invariant($"{needs}: its {slots.Count} open occurrences allow at most {bound} {limits}");
+        }
+
+        var siteLines = lines.Where(l => l.Schedule == line.Schedule && l.Demands[week.Index] is { } d && d.Periods.Contains(period)).ToList();
+        var siteNeed = siteLines.Sum(l => l.Demands[week.Index]!.PeriodMinimum);
+        if (pacing.SiteCap is { } cap && siteNeed > (long)cap * slots.Count)
+        {
+            return Invariant($"{needs}: the site's {siteLines.Count} lines need {siteNeed} and max_per_period_per_day {cap} over its {slots.Count} open occurrences allows at most {(long)cap * slots.Count}");
+        }
+
+        return Invariant($"{needs}: calls in neighbouring periods left no more room {limits}");
     }
 
     private static string WeekShortfall(LineState line, PlanWeek week, LineDemand demand, int got, IReadOnlyList<LineState> lines, string limits, PacingRules pacing)

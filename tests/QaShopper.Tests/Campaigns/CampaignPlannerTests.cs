@@ -421,16 +421,33 @@ public sealed class CampaignPlannerTests
     public void Plan_PeriodMinimumBeyondItsOccurrences_ReportsTheSiteAndPeriod()
     {
         var demo = TestCampaigns.DemoWeek();
-        var campaign = demo with { Quotas = demo.Quotas with { PerLinePerPeriod = 3 } };
+        var campaign = demo with { Quotas = demo.Quotas with { PerLinePerPeriod = 3 }, Anonymity = demo.Anonymity with { CallerNumbers = TestCampaigns.CallerNumbers(60) } };
 
         var plan = CampaignPlanner.Plan(campaign, new PlanRequest(campaign.From, campaign.To, Seed: 4));
 
-        // Leeds' quiet period runs on Saturday too, but shift-handover only has five 30-minute weekday occurrences
-        // shared by two lines under a cap of 2 per occurrence: 10 calls for the 6 needed is fine; Manila's weekend quiet
-        // period has 2 occurrences, room for 4 calls for the 6 its two lines need.
+        // Manila's weekend quiet period has 2 occurrences: room for 4 calls under the cap, for the 6 its two lines need.
         var quiet = plan.Problems.Where(p => p.Subject == "site manila, period quiet").ToList();
         Assert.That(quiet, Is.Not.Empty);
-        Assert.That(quiet[0].Message, Does.Match("^line \\+6328000\\d+ needs 3 calls in the week from 2026-11-23 but got \\d: its 2 open occurrences allow at most \\d+ with min_gap_same_line 20m and max_per_period_per_day 2$"));
+        Assert.That(quiet[0].Message, Does.Match("^line \\+6328000\\d+ needs 3 calls in the week from 2026-11-23 but got \\d: the site's 2 lines need 6 and max_per_period_per_day 2 over its 2 open occurrences allows at most 4$"));
+        Assert.That(plan.Calls.Count(c => c.SiteId == "manila" && c.Period == "quiet"), Is.EqualTo(4));
+    }
+
+    [Test]
+    public void Plan_PeriodTooShortForItsMinimum_ReportsWhatTheLineAloneCouldGet()
+    {
+        var demo = TestCampaigns.DemoWeek();
+        var campaign = demo with
+        {
+            Quotas = demo.Quotas with { PerLinePerPeriod = 11, MaxPerPeriodPerDay = null },
+            Anonymity = demo.Anonymity with { CallerNumbers = TestCampaigns.CallerNumbers(100) },
+        };
+
+        var plan = CampaignPlanner.Plan(campaign, new PlanRequest(campaign.From, campaign.To, Seed: 4));
+
+        // Leeds' shift-handover is 30 minutes on five weekdays: starts up to 24 minutes in, two of them 20 minutes apart.
+        var handover = plan.Problems.Single(p => p.Subject == "site leeds, period shift-handover" && p.Message.Contains("+441134960001", StringComparison.Ordinal));
+        Assert.That(handover.Message, Is.EqualTo("line +441134960001 needs 11 calls in the week from 2026-11-23 but got 10: its 5 open occurrences allow at most 10 with min_gap_same_line 20m"));
+        Assert.That(plan.Calls.Count(c => c.Line == "+441134960001" && c.Period == "shift-handover"), Is.EqualTo(10));
     }
 
     [Test]
