@@ -116,8 +116,8 @@ public sealed record TargetLine(string Number, string SiteId, IReadOnlyList<stri
 public sealed record WeightedScenario(string Id, double Weight);
 
 /// <summary>
-/// How many calls the campaign needs. Weeks are counted from the campaign's first date; a shorter last week needs
-/// its share of the weekly quotas, rounded up.
+/// How many calls the campaign needs. Weeks are 7-day blocks counted from the first date planned (the campaign's first
+/// date when the whole campaign is planned); a shorter last block needs its share of the weekly quotas, rounded up.
 /// </summary>
 /// <param name="PerAgentPerWeek">At least this many calls a week to each line for every agent on its roster (norm: 3).</param>
 /// <param name="PerLinePerPeriod">At least this many calls a week to each line in each of its site's service periods.</param>
