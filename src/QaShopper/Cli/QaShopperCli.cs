@@ -59,6 +59,7 @@ internal static class QaShopperCli
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(CampaignCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         return root;
     }

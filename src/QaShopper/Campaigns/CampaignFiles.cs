@@ -1,0 +1,56 @@
+using System.Globalization;
+using QaShopper.Cli;
+using QaShopper.Core.Campaigns;
+using QaShopper.Scenarios;
+
+namespace QaShopper.Campaigns;
+
+/// <summary>Reads campaign files from disk and checks their scenario ids against a scenario folder.</summary>
+internal static class CampaignFiles
+{
+    /// <summary>Ids of the valid scenarios under <paramref name="scenarioDirectory"/>.</summary>
+    public static IReadOnlyCollection<string> ScenarioIds(string scenarioDirectory)
+    {
+        if (!Directory.Exists(scenarioDirectory))
+        {
+            throw new CliException($"--scenarios: folder '{scenarioDirectory}' not found");
+        }
+
+        return ScenarioFiles.Expand([scenarioDirectory])
+            .Select(f => ScenarioFiles.Load(f).Result.Scenario?.Id)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    public static (CampaignLoadResult Result, string Text) Load(string file, IReadOnlyCollection<string> scenarioIds)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CliException($"{file}: no such campaign file");
+        }
+
+        var text = ScenarioFiles.ReadText(file);
+        return (CampaignParser.Parse(text, file, scenarioIds), text);
+    }
+
+    /// <summary>Reads a campaign that must be valid, or throws with every problem listed (exit 1).</summary>
+    public static (Campaign Campaign, string Text) LoadValid(string file, IReadOnlyCollection<string> scenarioIds)
+    {
+        var (result, text) = Load(file, scenarioIds);
+        if (!result.IsValid)
+        {
+            throw new CliException(string.Join(Environment.NewLine, result.Diagnostics), ExitCodes.Invalid);
+        }
+
+        return (result.Campaign!, text);
+    }
+
+    /// <summary>
+    /// The seed a campaign is planned with when none is given: taken from the file's content hash, so
+    /// <c>campaign plan</c> and <c>campaign start</c> agree on the same file, and an edited file gets new times.
+    /// </summary>
+    public static int DefaultSeed(Campaign campaign) =>
+        campaign.ContentHash.Length >= 8
+            ? int.Parse(campaign.ContentHash.AsSpan(0, 7), NumberStyles.HexNumber, CultureInfo.InvariantCulture)
+            : 1;
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using QaShopper.Campaigns;
+using QaShopper.Cli;
+using QaShopper.Core.Campaigns;
+using QaShopper.Rendering;
+
+namespace QaShopper.Commands;
+
+internal static partial class CampaignCommand
+{
+    private static readonly JsonSerializerOptions PlanJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static Command CreatePlan(CliConsole console)
+    {
+        var file = CampaignFileArgument();
+        var from = new Option<DateOnly?>("--from") { Description = "First local date to plan (default: the campaign's first date)", HelpName = "YYYY-MM-DD" };
+        var to = new Option<DateOnly?>("--to") { Description = "Last local date to plan, inclusive (default: the campaign's last date)", HelpName = "YYYY-MM-DD" };
+        var seed = SeedOption();
+        var json = new Option<bool>("--json") { Description = "Print the plan as JSON (problems and calls) instead of tables" };
+        var noCalls = new Option<bool>("--no-calls") { Description = "Only the day × period tables, not the list of calls" };
+        var scenarios = ScenarioDirectoryOption();
+        var command = new Command("plan", "Show the calls a campaign would place: a day × period table per site and the list of calls; exit 1 when the campaign cannot be met")
+        {
+            file, from, to, seed, json, noCalls, scenarios,
+        };
+        command.SetAction(parse =>
+        {
+            var (campaign, _) = CampaignFiles.LoadValid(parse.GetRequiredValue(file), CampaignFiles.ScenarioIds(parse.GetRequiredValue(scenarios)));
+            var plan = MakePlan(campaign, parse.GetValue(from), parse.GetValue(to), parse.GetValue(seed), notBefore: null);
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(JsonSerializer.Serialize(new { plan.Campaign.Id, plan.From, plan.To, Problems = plan.Problems.Select(p => p.ToString()), plan.Calls }, PlanJson));
+            }
+            else
+            {
+                CampaignPlanRenderer.Write(plan, console.Rich, listCalls: !parse.GetValue(noCalls));
+            }
+
+            WriteProblems(plan, console);
+            return plan.IsFeasible ? ExitCodes.Ok : ExitCodes.Invalid;
+        });
+        return command;
+    }
+
+    private static Option<int?> SeedOption() => new("--seed")
+    {
+        Description = "Seed for times, caller ids, voices and scenario picks (default: derived from the file, so plan and start agree)",
+        HelpName = "N",
+    };
+
+    private static CampaignPlan MakePlan(Campaign campaign, DateOnly? from, DateOnly? to, int? seed, DateTimeOffset? notBefore)
+    {
+        var first = from ?? campaign.From;
+        var last = to ?? campaign.To;
+        if (first < campaign.From || last > campaign.To || last < first)
+        {
+            throw new CliException($"--from/--to: {first:yyyy-MM-dd}..{last:yyyy-MM-dd} must lie within the campaign's dates {campaign.From:yyyy-MM-dd}..{campaign.To:yyyy-MM-dd}");
+        }
+
+        return CampaignPlanner.Plan(campaign, new PlanRequest(first, last, seed ?? CampaignFiles.DefaultSeed(campaign), notBefore));
+    }
+
+    private static void WriteProblems(CampaignPlan plan, CliConsole console)
+    {
+        foreach (var problem in plan.Problems)
+        {
+            console.Error.WriteLine($"cannot be met: {problem}");
+        }
+    }
+}
