@@ -170,7 +170,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
     }
 
     /// <inheritdoc />
-    public Task<bool> FinishAsync(string callId, CampaignCallState state, string? reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<bool> FinishAsync(string callId, string? attemptCallId, CampaignCallState state, string? reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         if (!state.IsFinal())
         {
@@ -180,8 +180,8 @@ public sealed class SqliteCampaignStore : ICampaignStore
         return TransitionAsync(
             callId,
             "state = @State, reason = @Reason",
-            "state IN ('planned', 'running')",
-            new { State = StoreText.Enum(state), Reason = reason },
+            attemptCallId is null ? "state = 'planned'" : "state = 'running' AND attempt_call_id = @Attempt",
+            new { State = StoreText.Enum(state), Reason = reason, Attempt = attemptCallId },
             state.FinalEvent(),
             reason,
             now,
@@ -189,16 +189,22 @@ public sealed class SqliteCampaignStore : ICampaignStore
     }
 
     /// <inheritdoc />
-    public Task<bool> ScheduleRetryAsync(string callId, DateTimeOffset dueAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        TransitionAsync(
+    public Task<bool> ScheduleRetryAsync(string callId, string attemptCallId, DateTimeOffset dueAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attemptCallId);
+        return TransitionAsync(
             callId,
             "state = 'planned', due_at = @DueAt",
-            "state = 'running'",
-            new { DueAt = StoreText.Time(dueAt) },
+            """
+            state = 'running' AND attempt_call_id = @Attempt
+            AND NOT EXISTS (SELECT 1 FROM campaigns k WHERE k.id = campaign_calls.campaign_id AND k.cancelled_at IS NOT NULL)
+            """,
+            new { DueAt = StoreText.Time(dueAt), Attempt = attemptCallId },
             CampaignCallEventKind.RetryScheduled,
             $"{reason}; due {StoreText.Time(dueAt)}",
             now,
             cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<bool> RescheduleAsync(string callId, DateTimeOffset at, DateTimeOffset windowEnd, DateOnly localDate, DateTimeOffset dueAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -244,7 +250,10 @@ public sealed class SqliteCampaignStore : ICampaignStore
             transaction,
             cancellationToken: cancellationToken))).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE campaign_calls SET state = 'cancelled', reason = @Reason, updated_at = @Now WHERE campaign_id = @CampaignId AND state = 'planned'",
+            """
+            UPDATE campaigns SET cancelled_at = COALESCE(cancelled_at, @Now) WHERE id = @CampaignId;
+            UPDATE campaign_calls SET state = 'cancelled', reason = @Reason, updated_at = @Now WHERE campaign_id = @CampaignId AND state = 'planned';
+            """,
             new { CampaignId = campaignId, Reason = reason, Now = StoreText.Time(now) },
             transaction,
             cancellationToken: cancellationToken));

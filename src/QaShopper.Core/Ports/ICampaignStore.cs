@@ -34,11 +34,18 @@ public interface ICampaignStore
     /// </summary>
     Task<bool> TryStartAsync(string callId, string attemptCallId, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Planned or Running → a final state. False when the call had already ended.</summary>
-    Task<bool> FinishAsync(string callId, CampaignCallState state, string? reason, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Ends a call in a final state. With <paramref name="attemptCallId"/>: the call must be Running that attempt (so an
+    /// attempt a restart already dealt with cannot end it a second time); without: the call must be Planned (skipped
+    /// before it ran). False, and nothing written, otherwise.
+    /// </summary>
+    Task<bool> FinishAsync(string callId, string? attemptCallId, CampaignCallState state, string? reason, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Running → Planned again, due at <paramref name="dueAt"/> for the next attempt. False when the call was not Running.</summary>
-    Task<bool> ScheduleRetryAsync(string callId, DateTimeOffset dueAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Running attempt <paramref name="attemptCallId"/> → Planned again, due at <paramref name="dueAt"/> for the next
+    /// attempt. False when the call is not Running that attempt, or its campaign was cancelled.
+    /// </summary>
+    Task<bool> ScheduleRetryAsync(string callId, string attemptCallId, DateTimeOffset dueAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Moves a Planned call to a new time and period occurrence (a misfire re-plan). False when the call was not Planned.</summary>
     Task<bool> RescheduleAsync(string callId, DateTimeOffset at, DateTimeOffset windowEnd, DateOnly localDate, DateTimeOffset dueAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default);
@@ -49,7 +56,10 @@ public interface ICampaignStore
     /// <summary>Reads a call's history, oldest first.</summary>
     Task<IReadOnlyList<CampaignCallEvent>> GetEventsAsync(string callId, CancellationToken cancellationToken = default);
 
-    /// <summary>Every Planned call of the campaign → Cancelled; running calls are left to finish.</summary>
+    /// <summary>
+    /// Marks the campaign cancelled and every Planned call of it Cancelled; running calls are left to finish, and
+    /// none of them is retried afterwards.
+    /// </summary>
     /// <returns>The calls cancelled.</returns>
     Task<IReadOnlyList<string>> CancelCampaignAsync(string campaignId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default);
 }

@@ -102,7 +102,8 @@ internal static class SchemaMigrations
                 campaign_json TEXT NOT NULL,
                 seed          INTEGER NOT NULL,
                 mode          TEXT NOT NULL,
-                started_at    TEXT NOT NULL
+                started_at    TEXT NOT NULL,
+                cancelled_at  TEXT
             );
 
             -- attempt_call_id is the calls.call_id of the latest attempt; no foreign key, because the call is stored
