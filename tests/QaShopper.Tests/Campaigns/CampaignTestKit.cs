@@ -35,7 +35,7 @@ internal static class CampaignTestKit
             id,
             "Acme " + id,
             from ?? new DateOnly(2026, 1, 1),
-            to ?? new DateOnly(2027, 12, 31),
+            to ?? new DateOnly(2099, 12, 31),
             [new CampaignSite("leeds", TimeZoneInfo.Utc, [], [], [], periods ?? [AllDay])],
             [new TargetLine(Line, "leeds", ["sarah", "tom"], [])],
             [new WeightedScenario("example", 1)],
