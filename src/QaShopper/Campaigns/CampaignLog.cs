@@ -32,6 +32,9 @@ internal static partial class CampaignLog
     [LoggerMessage(EventId = 308, Level = LogLevel.Warning, Message = "Recovered call {CallId} left running by a stopped host: {Outcome}")]
     public static partial void Recovered(this ILogger logger, string callId, string outcome);
 
+    [LoggerMessage(EventId = 310, Level = LogLevel.Debug, Message = "Call {CallId} fired before it is due at {DueAt:O}; left to the trigger for that time")]
+    public static partial void FiredEarly(this ILogger logger, string callId, DateTimeOffset dueAt);
+
     [LoggerMessage(EventId = 309, Level = LogLevel.Warning, Message = "Call {CallId} fired but its campaign {CampaignId} is not stored")]
     public static partial void UnknownCampaign(this ILogger logger, string callId, string campaignId);
 }

@@ -25,6 +25,8 @@ internal sealed class PlaceCampaignCallJob(
     TimeProvider clock,
     ILogger<PlaceCampaignCallJob> logger) : IJob
 {
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(1);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -45,6 +47,15 @@ internal sealed class PlaceCampaignCallJob(
         }
 
         var now = clock.GetUtcNow();
+        if (now < stored.DueAt - EarlyTolerance)
+        {
+            // A trigger left over from an earlier due time: the call's own trigger (ensured here) places it when due.
+            var attemptId = CampaignCallStates.AttemptCallId(callId, stored.Attempts + 1);
+            await triggers.EnsureTriggerAsync(stored.Call.CampaignId, callId, attemptId, stored.DueAt, cancellationToken).ConfigureAwait(false);
+            logger.FiredEarly(callId, stored.DueAt);
+            return;
+        }
+
         if (!await OnTimeOrHandledAsync(campaign, stored, now, cancellationToken).ConfigureAwait(false))
         {
             return;
