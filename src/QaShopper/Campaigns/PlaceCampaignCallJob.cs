@@ -83,7 +83,7 @@ internal sealed class PlaceCampaignCallJob(
             logger.Interrupted(callId, attemptCallId);
             return;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             logger.AttemptFailed(ex, callId, attemptCallId);
             status = CallStatus.Failed;
