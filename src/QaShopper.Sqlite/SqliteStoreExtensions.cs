@@ -12,7 +12,8 @@ public static class SqliteStoreExtensions
 {
     /// <summary>
     /// Binds <see cref="SqliteStoreOptions"/> from the <c>Store</c> section (validated at start-up) and
-    /// registers <see cref="SqliteResultStore"/> as the singleton <see cref="IResultStore"/>. The schema is
+    /// registers <see cref="SqliteResultStore"/> as the singleton <see cref="IResultStore"/> and
+    /// <see cref="SqliteCampaignStore"/> as <see cref="ICampaignStore"/> on the same file. The schema is
     /// not migrated here: call <see cref="IResultStore.MigrateAsync"/> before first use.
     /// </summary>
     public static IHostApplicationBuilder AddSqliteStore(this IHostApplicationBuilder builder)
@@ -29,6 +30,7 @@ public static class SqliteStoreExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<SqliteResultStore>>()));
         builder.Services.TryAddSingleton<IResultStore>(sp => sp.GetRequiredService<SqliteResultStore>());
+        builder.Services.TryAddSingleton<ICampaignStore>(sp => new SqliteCampaignStore(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
         return builder;
     }
 }

@@ -47,6 +47,10 @@ internal static class StoreJson
     public static IReadOnlyDictionary<string, ItemOutcome> DeserializeOutcomes(string json) =>
         new Dictionary<string, ItemOutcome>(Read<Dictionary<string, ItemOutcome>>(json), StringComparer.Ordinal);
 
+    public static string Serialize(Core.Campaigns.Campaign campaign) => JsonSerializer.Serialize(CampaignDocument.Of(campaign), Options);
+
+    public static Core.Campaigns.Campaign DeserializeCampaign(string json) => Read<CampaignDocument>(json).ToCampaign();
+
     private static T Read<T>(string json)
         where T : class =>
         JsonSerializer.Deserialize<T>(json, Options)

@@ -91,6 +91,58 @@ internal static class SchemaMigrations
                 behaviour_json TEXT NOT NULL
             );
             """),
+        new(3, "scheduled campaigns, their planned calls and each call's history", """
+            -- campaign_json is the campaign as scheduled, so retries and re-plans follow the version the calls were
+            -- planned from even after the file changes; source_text is what the user wrote.
+            CREATE TABLE campaigns (
+                id            TEXT NOT NULL PRIMARY KEY,
+                name          TEXT NOT NULL,
+                content_hash  TEXT NOT NULL,
+                source_text   TEXT NOT NULL,
+                campaign_json TEXT NOT NULL,
+                seed          INTEGER NOT NULL,
+                mode          TEXT NOT NULL,
+                started_at    TEXT NOT NULL,
+                cancelled_at  TEXT
+            );
+
+            -- attempt_call_id is the calls.call_id of the latest attempt; no foreign key, because the call is stored
+            -- by the pipeline after the attempt starts (and never for an attempt a crash cut short).
+            CREATE TABLE campaign_calls (
+                call_id         TEXT NOT NULL PRIMARY KEY,
+                campaign_id     TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+                ordinal         INTEGER NOT NULL,
+                site_id         TEXT NOT NULL,
+                line            TEXT NOT NULL,
+                period          TEXT NOT NULL,
+                local_date      TEXT NOT NULL,
+                at              TEXT NOT NULL,
+                window_end      TEXT NOT NULL,
+                scenario_id     TEXT NOT NULL,
+                caller_number   TEXT NOT NULL,
+                caller_voice    TEXT,
+                seed            INTEGER NOT NULL,
+                state           TEXT NOT NULL CHECK (state IN ('planned', 'running', 'completed', 'no_answer', 'busy', 'failed', 'cancelled', 'skipped')),
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                attempt_call_id TEXT,
+                due_at          TEXT NOT NULL,
+                reason          TEXT,
+                updated_at      TEXT NOT NULL
+            );
+
+            -- Append-only: rows are inserted with each transition and never updated.
+            CREATE TABLE campaign_call_events (
+                id      INTEGER PRIMARY KEY AUTOINCREMENT,
+                call_id TEXT NOT NULL REFERENCES campaign_calls (call_id) ON DELETE CASCADE,
+                at      TEXT NOT NULL,
+                kind    TEXT NOT NULL,
+                detail  TEXT
+            );
+
+            CREATE INDEX ix_campaign_calls_campaign ON campaign_calls (campaign_id, ordinal);
+            CREATE INDEX ix_campaign_calls_state ON campaign_calls (state);
+            CREATE INDEX ix_campaign_call_events_call ON campaign_call_events (call_id, id);
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>

@@ -66,7 +66,7 @@ public sealed class GroundTruthStoreTests
         var current = SqliteResultStore.Open(old.Path, new TestClock());
         await current.MigrateAsync();
 
-        Assert.That(await current.GetSchemaVersionAsync(), Is.EqualTo(2));
+        Assert.That(await current.GetSchemaVersionAsync(), Is.EqualTo(SqliteResultStore.LatestSchemaVersion));
         Assert.That(await current.GetCallAsync("call-1"), Is.Not.Null);
         Assert.That(await current.GetGroundTruthAsync("call-1"), Is.Null);
     }

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QaShopper.Core.Campaigns;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Results;
+
+namespace QaShopper.Campaigns;
+
+/// <summary>
+/// Runs at start-up, before Quartz starts firing (it is registered ahead of the Quartz hosted service, which waits
+/// for the application to have started). Settles every call a stopped host left Running: when the result store holds
+/// that attempt's call, the call did end and its status stands; otherwise the attempt is failed as interrupted and the
+/// failure retry rules apply. Then makes sure every Planned call has its trigger, so a host that died between storing
+/// a plan and scheduling it loses no call.
+/// </summary>
+internal sealed class CampaignRecoveryService(
+    ICampaignStore store,
+    IResultStore results,
+    CampaignTriggers triggers,
+    CampaignCallSettler settler,
+    TimeProvider clock,
+    ILogger<CampaignRecoveryService> logger) : IHostedService
+{
+    public const string InterruptedReason = "interrupted: the host stopped during the call";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await results.MigrateAsync(cancellationToken).ConfigureAwait(false);
+
+        // Resolving the scheduler provisions Quartz's tables in the same database.
+        await triggers.EnsureJobAsync(cancellationToken).ConfigureAwait(false);
+
+        var campaigns = new Dictionary<string, ScheduledCampaign?>(StringComparer.Ordinal);
+        foreach (var running in await store.GetCallsInStateAsync(CampaignCallState.Running, cancellationToken).ConfigureAwait(false))
+        {
+            var campaign = await CampaignAsync(running.Call.CampaignId).ConfigureAwait(false);
+            if (campaign is null || running.AttemptCallId is null)
+            {
+                continue;
+            }
+
+            var now = clock.GetUtcNow();
+            var placed = await results.GetCallAsync(running.AttemptCallId, cancellationToken).ConfigureAwait(false);
+            if (placed is not null)
+            {
+                await store.AddEventAsync(running.Call.CallId, CampaignCallEventKind.Recovered, $"the host stopped after {running.AttemptCallId} was stored ({placed.Call.Status})", now, cancellationToken).ConfigureAwait(false);
+                await settler.SettleAsync(campaign, running.Call, running.Attempts, placed.Call.Status, null, now, cancellationToken).ConfigureAwait(false);
+                logger.Recovered(running.Call.CallId, $"stored as {placed.Call.Status}");
+            }
+            else
+            {
+                await store.AddEventAsync(running.Call.CallId, CampaignCallEventKind.Interrupted, InterruptedReason, now, cancellationToken).ConfigureAwait(false);
+                await settler.SettleAsync(campaign, running.Call, running.Attempts, CallStatus.Failed, InterruptedReason, now, cancellationToken).ConfigureAwait(false);
+                logger.Recovered(running.Call.CallId, InterruptedReason);
+            }
+        }
+
+        foreach (var planned in await store.GetCallsInStateAsync(CampaignCallState.Planned, cancellationToken).ConfigureAwait(false))
+        {
+            var attemptCallId = CampaignCallStates.AttemptCallId(planned.Call.CallId, planned.Attempts + 1);
+            await triggers.EnsureTriggerAsync(planned.Call.CampaignId, planned.Call.CallId, attemptCallId, planned.DueAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        async Task<ScheduledCampaign?> CampaignAsync(string id)
+        {
+            if (!campaigns.TryGetValue(id, out var campaign))
+            {
+                campaign = await store.GetCampaignAsync(id, cancellationToken).ConfigureAwait(false);
+                campaigns[id] = campaign;
+            }
+
+            return campaign;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

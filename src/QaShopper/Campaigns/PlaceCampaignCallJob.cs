@@ -1,0 +1,157 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QaShopper.Core.Calls;
+using QaShopper.Core.Campaigns;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Results;
+using QaShopper.Core.Templates;
+using Quartz;
+
+namespace QaShopper.Campaigns;
+
+/// <summary>
+/// Fired by a planned call's trigger: checks whether the call is still wanted and on time, claims it (Planned →
+/// Running, atomically, so a trigger firing twice places it once), places it through the carrier and the pipeline,
+/// then records its final state or schedules its retry.
+/// </summary>
+internal sealed class PlaceCampaignCallJob(
+    ICampaignStore store,
+    CallRunner runner,
+    IScenarioCatalog scenarios,
+    LineLimiter lines,
+    CampaignCallSettler settler,
+    CampaignTriggers triggers,
+    IOptions<CampaignSchedulerOptions> options,
+    TimeProvider clock,
+    ILogger<PlaceCampaignCallJob> logger) : IJob
+{
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(1);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var callId = context.MergedJobDataMap.GetString(CampaignTriggers.CallIdKey)
+            ?? throw new InvalidOperationException("a campaign trigger without a call id");
+        var stored = await store.GetCallAsync(callId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || stored.State != CampaignCallState.Planned)
+        {
+            logger.NotPlanned(callId, stored?.State);
+            return;
+        }
+
+        var campaign = await store.GetCampaignAsync(stored.Call.CampaignId, cancellationToken).ConfigureAwait(false);
+        if (campaign is null)
+        {
+            logger.UnknownCampaign(callId, stored.Call.CampaignId);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        if (now < stored.DueAt - EarlyTolerance)
+        {
+            // A trigger left over from an earlier due time: the call's own trigger (ensured here) places it when due.
+            var attemptId = CampaignCallStates.AttemptCallId(callId, stored.Attempts + 1);
+            await triggers.EnsureTriggerAsync(stored.Call.CampaignId, callId, attemptId, stored.DueAt, cancellationToken).ConfigureAwait(false);
+            logger.FiredEarly(callId, stored.DueAt);
+            return;
+        }
+
+        if (!await OnTimeOrHandledAsync(campaign, stored, now, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var attempt = stored.Attempts + 1;
+        var attemptCallId = CampaignCallStates.AttemptCallId(callId, attempt);
+        using var slot = await lines.AcquireAsync(stored.Call.Line, campaign.Campaign.Pacing.MaxConcurrentPerLine, cancellationToken).ConfigureAwait(false);
+        if (!await store.TryStartAsync(callId, attemptCallId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            logger.NotPlanned(callId, null);
+            return;
+        }
+
+        CallStatus status;
+        string? detail = null;
+        try
+        {
+            (status, detail) = await PlaceAsync(stored.Call, attemptCallId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping without waiting. The call stays Running, exactly as a killed host leaves it, and the
+            // next start settles it from what the result store holds: one recovery path for both.
+            logger.Interrupted(callId, attemptCallId);
+            return;
+        }
+        catch (Exception ex)
+        {
+            logger.AttemptFailed(ex, callId, attemptCallId);
+            status = CallStatus.Failed;
+            detail = $"the call could not be placed: {ex.Message}";
+        }
+
+        // Recorded even when a shutdown is now under way: the call has been placed, its outcome must not be lost.
+        await settler.SettleAsync(campaign, stored.Call, attempt, status, detail, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>False when the misfire policy moved or skipped the call instead of letting it run now.</summary>
+    private async Task<bool> OnTimeOrHandledAsync(ScheduledCampaign campaign, CampaignCall stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var threshold = options.Value.MisfireThreshold;
+        var mode = ScheduleMode.Parse(campaign.Mode);
+        if (!mode.EnforcesPeriods)
+        {
+            if (now > stored.DueAt + threshold)
+            {
+                await store.AddEventAsync(stored.Call.CallId, CampaignCallEventKind.MisfiredRanLate, $"{(now - stored.DueAt).TotalMinutes:0} min late ({mode} mode: periods do not bind)", now, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+
+        switch (CampaignCallPolicy.OnFire(campaign.Campaign, stored.Call, stored.DueAt, now, threshold))
+        {
+            case FireDecision.Run:
+                return true;
+            case FireDecision.RunLate late:
+                logger.Misfired(stored.Call.CallId, late.Reason);
+                await store.AddEventAsync(stored.Call.CallId, CampaignCallEventKind.MisfiredRanLate, late.Reason, now, cancellationToken).ConfigureAwait(false);
+                return true;
+            case FireDecision.Replan replan:
+                logger.Misfired(stored.Call.CallId, replan.Reason);
+                if (await store.RescheduleAsync(stored.Call.CallId, replan.At, replan.WindowEnd, replan.LocalDate, replan.At, replan.Reason, now, cancellationToken).ConfigureAwait(false))
+                {
+                    var attemptCallId = CampaignCallStates.AttemptCallId(stored.Call.CallId, stored.Attempts + 1);
+                    await triggers.EnsureTriggerAsync(stored.Call.CampaignId, stored.Call.CallId, attemptCallId, replan.At, cancellationToken).ConfigureAwait(false);
+                }
+
+                return false;
+            case FireDecision.Skip skip:
+                logger.Misfired(stored.Call.CallId, skip.Reason);
+                await store.FinishAsync(stored.Call.CallId, null, CampaignCallState.Skipped, skip.Reason, now, cancellationToken).ConfigureAwait(false);
+                return false;
+            default:
+                throw new InvalidOperationException("unknown fire decision");
+        }
+    }
+
+    private async Task<(CallStatus Status, string? Detail)> PlaceAsync(PlannedCall call, string attemptCallId, CancellationToken cancellationToken)
+    {
+        var scenario = scenarios.Find(call.ScenarioId);
+        if (scenario is null)
+        {
+            return (CallStatus.Failed, $"scenario '{call.ScenarioId}' is not in {options.Value.ScenarioDirectory}");
+        }
+
+        var request = new CallRequest(
+            attemptCallId,
+            call.Line,
+            call.CallerNumber,
+            ScenarioRenderer.Render(scenario, new Random(call.Seed)),
+            call.CallerVoice,
+            options.Value.RecordingDirectory,
+            call.Seed);
+        var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        return (outcome.Call.Status, null);
+    }
+}
