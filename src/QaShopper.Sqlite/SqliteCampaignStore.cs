@@ -126,6 +126,16 @@ public sealed class SqliteCampaignStore : ICampaignStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<ScheduledCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CampaignRow>(new CommandDefinition(
+            "SELECT source_text AS SourceText, campaign_json AS CampaignJson, seed AS Seed, mode AS Mode, started_at AS StartedAt FROM campaigns ORDER BY started_at DESC, id",
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(row => new ScheduledCampaign(StoreJson.DeserializeCampaign(row.CampaignJson), row.SourceText, checked((int)row.Seed), StoreText.ParseTime(row.StartedAt), row.Mode))];
+    }
+
+    /// <inheritdoc />
     public async Task<CampaignCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callId);

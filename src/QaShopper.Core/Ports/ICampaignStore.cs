@@ -19,6 +19,9 @@ public interface ICampaignStore
     /// <summary>Reads a campaign, or null.</summary>
     Task<ScheduledCampaign?> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every scheduled campaign, newest first.</summary>
+    Task<IReadOnlyList<ScheduledCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Reads one planned call, or null.</summary>
     Task<CampaignCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using QaShopper.Cli;
 using QaShopper.Core.Campaigns;
+using QaShopper.Core.Scenarios;
 using QaShopper.Scenarios;
 
 namespace QaShopper.Campaigns;
@@ -9,17 +10,21 @@ namespace QaShopper.Campaigns;
 internal static class CampaignFiles
 {
     /// <summary>Ids of the valid scenarios under <paramref name="scenarioDirectory"/>.</summary>
-    public static IReadOnlyCollection<string> ScenarioIds(string scenarioDirectory)
+    public static IReadOnlyCollection<string> ScenarioIds(string scenarioDirectory) =>
+        Scenarios(scenarioDirectory).Select(s => s.Scenario.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The valid scenarios under <paramref name="scenarioDirectory"/> with their file texts.</summary>
+    public static IReadOnlyList<(Scenario Scenario, string Text)> Scenarios(string scenarioDirectory)
     {
         if (!Directory.Exists(scenarioDirectory))
         {
             throw new CliException($"--scenarios: folder '{scenarioDirectory}' not found");
         }
 
-        return ScenarioFiles.Expand([scenarioDirectory])
-            .Select(f => ScenarioFiles.Load(f).Result.Scenario?.Id)
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+        return [.. ScenarioFiles.Expand([scenarioDirectory])
+            .Select(ScenarioFiles.Load)
+            .Where(loaded => loaded.Result.IsValid)
+            .Select(loaded => (loaded.Result.Scenario!, loaded.Text))];
     }
 
     public static (CampaignLoadResult Result, string Text) Load(string file, IReadOnlyCollection<string> scenarioIds)

@@ -71,6 +71,14 @@ internal sealed class CampaignScheduler(ICampaignStore store, IResultStore resul
         return CampaignStatus.Build(campaign.Campaign, calls, clock.GetUtcNow());
     }
 
+    /// <summary>The campaign scheduled under <paramref name="campaignId"/>, or null.</summary>
+    public Task<ScheduledCampaign?> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        store.GetCampaignAsync(campaignId, cancellationToken);
+
+    /// <summary>Every scheduled campaign, newest first.</summary>
+    public Task<IReadOnlyList<ScheduledCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default) =>
+        store.GetCampaignsAsync(cancellationToken);
+
     /// <summary>A planned call's history, oldest first.</summary>
     public Task<IReadOnlyList<CampaignCallEvent>> GetHistoryAsync(string callId, CancellationToken cancellationToken = default) =>
         store.GetEventsAsync(callId, cancellationToken);

@@ -11,6 +11,9 @@ internal static partial class CampaignCommand
         var command = new Command("campaign", "Plan, schedule and follow campaigns of anonymous test calls (files under scenarios/campaigns/)");
         command.Subcommands.Add(CreateValidate(console));
         command.Subcommands.Add(CreatePlan(console));
+        command.Subcommands.Add(CreateStart(console));
+        command.Subcommands.Add(CreateStatus(console));
+        command.Subcommands.Add(CreateCancel(console));
         return command;
     }
 

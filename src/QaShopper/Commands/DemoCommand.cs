@@ -45,11 +45,6 @@ internal static class DemoCommand
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         var setup = await OfflineCallSetup.LoadAsync(services, console, cancellationToken).ConfigureAwait(false);
-        foreach (var agent in setup.CallCentre.Agents)
-        {
-            await store.SaveAgentAsync(agent, cancellationToken).ConfigureAwait(false);
-        }
-
         foreach (var (scenario, text) in setup.Scenarios)
         {
             await store.SaveScenarioAsync(scenario, text, cancellationToken).ConfigureAwait(false);

@@ -61,12 +61,6 @@ internal static class EvalCommand
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var setup = await OfflineCallSetup.LoadAsync(services, console, cancellationToken).ConfigureAwait(false);
 
-        // As in the demo, the QA team knows its roster: names are recognition context and attribution is checked against it.
-        foreach (var agent in setup.CallCentre.Agents)
-        {
-            await store.SaveAgentAsync(agent, cancellationToken).ConfigureAwait(false);
-        }
-
         var recordings = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulationOptions>>().Value.RecordingDirectory;
         var plan = SimulatedCallPlan.Create([.. setup.Scenarios.Select(s => s.Scenario)], setup.Lines, calls, seed, recordings, "eval");
         var outcomes = await CallBatchRunner.RunAsync(plan, services.GetRequiredService<CallRunner>(), concurrency, console, cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
 using QaShopper.Core.Ports;
 using QaShopper.Hosting;
+using Quartz;
 
 namespace QaShopper.Commands;
 
@@ -52,7 +53,10 @@ internal static class ServeCommand
         builder.Services.AddRoutingCore();
         AppHost.Configure(builder, parse);
         builder.AddOfflineCalls();
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        builder.AddCampaignScheduler();
+        builder.Services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store")
+            .AddQuartz(o => o.Name = "scheduler");
         configure?.Invoke(builder);
 
         WebApplication app;

@@ -15,6 +15,7 @@ internal static class OfflineCallsExtensions
         builder.AddFlite();
         builder.AddPocketsphinxTranscriber();
         builder.AddSimulatedCallCentre();
+        builder.Services.AddHostedService<SimulatedRosterSeeder>();
         builder.AddCallPipeline();
         return builder;
     }

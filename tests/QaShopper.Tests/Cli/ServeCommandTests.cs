@@ -12,7 +12,7 @@ namespace QaShopper.Tests.Cli;
 public sealed class ServeCommandTests
 {
     [Test]
-    public async Task Serve_Started_HealthEndpointReportsHealthyWithEachCheck()
+    public async Task Serve_Started_HealthEndpointReportsStoreAndSchedulerHealthy()
     {
         using var temp = new TempDirectory();
         var console = new CliConsole(TextWriter.Null, TextWriter.Null, interactive: false);
@@ -22,6 +22,8 @@ public sealed class ServeCommandTests
             ["Simulation:CallCentreFile"] = RepoPaths.Combine("scenarios", "call-centre.yaml"),
             ["Simulation:ScenarioDirectory"] = RepoPaths.Combine("scenarios"),
             ["Simulation:RecordingDirectory"] = temp.File("recordings"),
+            ["Scheduler:ScenarioDirectory"] = RepoPaths.Combine("scenarios"),
+            ["Scheduler:RecordingDirectory"] = temp.File("recordings"),
         }));
         await app.Services.GetRequiredService<IResultStore>().MigrateAsync();
         await app.StartAsync();
@@ -33,7 +35,7 @@ public sealed class ServeCommandTests
 
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(body.RootElement.GetProperty("status").GetString(), Is.EqualTo("healthy"));
-            Assert.That(body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()), Does.Contain("store"));
+            Assert.That(body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EquivalentTo(new[] { "store", "scheduler" }));
         }
         finally
         {

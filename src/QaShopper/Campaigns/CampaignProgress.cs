@@ -1,0 +1,69 @@
+using QaShopper.Cli;
+using QaShopper.Core.Campaigns;
+using QaShopper.Core.Ports;
+using QaShopper.Rendering;
+using Spectre.Console;
+
+namespace QaShopper.Campaigns;
+
+/// <summary>
+/// Follows a running campaign until every planned call has ended: a progress bar on a terminal, one line per call
+/// otherwise. It only reads the store, so it shows the same thing whichever host places the calls.
+/// </summary>
+internal static class CampaignProgress
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public static async Task<CampaignStatus> FollowAsync(CampaignScheduler scheduler, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
+        var reported = new HashSet<string>(status.Calls.Where(c => c.State.IsFinal()).Select(c => c.Call.CallId), StringComparer.Ordinal);
+        if (console.IsInteractive)
+        {
+            await console.Rich.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask($"{campaignId}: {status.Calls.Count} test calls", maxValue: status.Calls.Count);
+                    while (true)
+                    {
+                        task.Value = status.Calls.Count(c => c.State.IsFinal());
+                        if (status.IsFinished)
+                        {
+                            break;
+                        }
+
+                        await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
+                        status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
+                    }
+                }).ConfigureAwait(false);
+            return status;
+        }
+
+        while (true)
+        {
+            foreach (var call in status.Calls.Where(c => c.State.IsFinal() && reported.Add(c.Call.CallId)))
+            {
+                var score = call.State == CampaignCallState.Completed && call.AttemptCallId is { } attempt
+                    ? (await results.GetCallAsync(attempt, cancellationToken).ConfigureAwait(false))?.Score
+                    : null;
+                var result = score is not null
+                    ? $"{score.Score:0.0} {score.Grade.ToString().ToLowerInvariant()} ({score.Agent ?? "agent not identified"})"
+                    : CampaignStatusRenderer.Name(call.State) + (call.Reason is { } reason ? $": {reason}" : "");
+                await console.Error.WriteLineAsync($"[{reported.Count}/{status.Calls.Count}] {call.Call.CallId} {call.Call.ScenarioId}: {result}").ConfigureAwait(false);
+            }
+
+            if (status.IsFinished)
+            {
+                return status;
+            }
+
+            await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
+            status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<CampaignStatus> Read(CampaignScheduler scheduler, string campaignId, CancellationToken cancellationToken) =>
+        await scheduler.GetStatusAsync(campaignId, cancellationToken).ConfigureAwait(false)
+        ?? throw new CliException($"campaign '{campaignId}' is not in the database");
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using QaShopper.Campaigns;
+using QaShopper.Cli;
+using QaShopper.Core.Ports;
+using QaShopper.Hosting;
+
+namespace QaShopper.Commands;
+
+internal static partial class CampaignCommand
+{
+    private static Command CreateCancel(CliConsole console)
+    {
+        var id = new Argument<string>("ID") { Description = "Campaign id" };
+        var command = new Command("cancel", "Cancel a campaign: its calls not yet placed end 'cancelled'; calls in progress finish and are not retried")
+        {
+            id,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var campaignId = parse.GetRequiredValue(id);
+            using var host = AppHost.Build(parse, b => b.AddCampaignScheduler());
+            var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
+            await host.Services.GetRequiredService<IResultStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (await scheduler.GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new CliException($"no campaign '{campaignId}' in the database; 'qashopper campaign status' lists them", ExitCodes.Invalid);
+            }
+
+            var cancelled = await scheduler.CancelAsync(campaignId, cancellationToken).ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"{campaignId}: {cancelled.Count} planned call(s) cancelled").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using QaShopper.Campaigns;
+using QaShopper.Cli;
+using QaShopper.Core.Campaigns;
+using QaShopper.Core.Ports;
+using QaShopper.Hosting;
+using QaShopper.Rendering;
+using Spectre.Console;
+
+namespace QaShopper.Commands;
+
+internal static partial class CampaignCommand
+{
+    private static Command CreateStatus(CliConsole console)
+    {
+        var id = new Argument<string?>("ID") { Description = "Campaign id; without it, every scheduled campaign in one line each", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print the status as JSON" };
+        var noCalls = new Option<bool>("--no-calls") { Description = "Only the counts, not every call's state" };
+        var command = new Command("status", "Where a campaign stands: planned, done, pending and failed calls per period and per agent, agents not yet tested this week, every call's state")
+        {
+            id, json, noCalls,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = AppHost.Build(parse, b => b.AddCampaignScheduler());
+            var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
+            var results = host.Services.GetRequiredService<IResultStore>();
+            await results.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(id) is not { } campaignId)
+            {
+                return await ListAsync(scheduler, console, cancellationToken).ConfigureAwait(false);
+            }
+
+            var status = await scheduler.GetStatusAsync(campaignId, cancellationToken).ConfigureAwait(false)
+                ?? throw new CliException($"no campaign '{campaignId}' in the database; 'qashopper campaign status' lists them", ExitCodes.Invalid);
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    status.CampaignId,
+                    status.Name,
+                    status.AsOf,
+                    status.IsFinished,
+                    ByState = status.ByState.ToDictionary(kv => CampaignStatusRenderer.Name(kv.Key), kv => kv.Value),
+                    status.WeekStart,
+                    status.UntestedAgents,
+                    Calls = status.Calls.Select(c => new
+                    {
+                        c.Call.CallId,
+                        c.Call.SiteId,
+                        c.Call.Period,
+                        c.Call.Line,
+                        c.Call.ScenarioId,
+                        c.Call.At,
+                        State = CampaignStatusRenderer.Name(c.State),
+                        c.Attempts,
+                        c.AttemptCallId,
+                        c.AgentId,
+                        c.Reason,
+                    }),
+                }, PlanJson));
+                return ExitCodes.Ok;
+            }
+
+            await WriteStatusAsync(status, scheduler, results, console, listCalls: !parse.GetValue(noCalls), cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<int> ListAsync(CampaignScheduler scheduler, CliConsole console, CancellationToken cancellationToken)
+    {
+        var campaigns = await scheduler.GetCampaignsAsync(cancellationToken).ConfigureAwait(false);
+        if (campaigns.Count == 0)
+        {
+            await console.Error.WriteLineAsync("no campaign scheduled yet; 'qashopper campaign start FILE' schedules one").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table();
+        foreach (var column in new[] { "campaign", "name", "scheduled", "mode", "calls", "done", "pending", "completed" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var scheduled in campaigns)
+        {
+            var status = await scheduler.GetStatusAsync(scheduled.Campaign.Id, cancellationToken).ConfigureAwait(false);
+            var calls = status?.Calls ?? [];
+            var done = calls.Count(c => c.State.IsFinal());
+            table.AddRow(
+                Markup.Escape(scheduled.Campaign.Id),
+                Markup.Escape(scheduled.Campaign.Name),
+                scheduled.StartedAt.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture),
+                Markup.Escape(scheduled.Mode),
+                calls.Count.ToString(CultureInfo.InvariantCulture),
+                done.ToString(CultureInfo.InvariantCulture),
+                (calls.Count - done).ToString(CultureInfo.InvariantCulture),
+                calls.Count(c => c.State == CampaignCallState.Completed).ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Rich.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task WriteStatusAsync(CampaignStatus status, CampaignScheduler scheduler, IResultStore results, CliConsole console, bool listCalls, CancellationToken cancellationToken)
+    {
+        var scheduled = await scheduler.GetCampaignAsync(status.CampaignId, cancellationToken).ConfigureAwait(false)
+            ?? throw new CliException($"campaign '{status.CampaignId}' is not in the database");
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var attempt in status.Calls.Where(c => c.State == CampaignCallState.Completed).Select(c => c.AttemptCallId).OfType<string>())
+        {
+            if (await results.GetCallAsync(attempt, cancellationToken).ConfigureAwait(false) is { Score: { } score })
+            {
+                scores[attempt] = score.Score;
+            }
+        }
+
+        CampaignStatusRenderer.Write(status, scheduled, scores, console.Rich, listCalls);
+    }
+}
