@@ -14,6 +14,9 @@ namespace QaShopper.Sqlite;
 /// </summary>
 public sealed class SqliteCampaignStore : ICampaignStore
 {
+    private const string SelectCampaigns =
+        "SELECT source_text AS SourceText, campaign_json AS CampaignJson, seed AS Seed, mode AS Mode, started_at AS StartedAt FROM campaigns";
+
     private const string SelectCalls = """
         SELECT cc.call_id AS CallId, cc.campaign_id AS CampaignId, cc.site_id AS SiteId, cc.line AS Line, cc.period AS Period,
                cc.local_date AS LocalDate, cc.at AS At, cc.window_end AS WindowEnd, cc.scenario_id AS ScenarioId,
@@ -117,12 +120,10 @@ public sealed class SqliteCampaignStore : ICampaignStore
         ArgumentNullException.ThrowIfNull(campaignId);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CampaignRow>(new CommandDefinition(
-            "SELECT source_text AS SourceText, campaign_json AS CampaignJson, seed AS Seed, mode AS Mode, started_at AS StartedAt FROM campaigns WHERE id = @Id",
+            SelectCampaigns + " WHERE id = @Id",
             new { Id = campaignId },
             cancellationToken: cancellationToken));
-        return row is null
-            ? null
-            : new ScheduledCampaign(StoreJson.DeserializeCampaign(row.CampaignJson), row.SourceText, checked((int)row.Seed), StoreText.ParseTime(row.StartedAt), row.Mode);
+        return row is null ? null : ToCampaign(row);
     }
 
     /// <inheritdoc />
@@ -130,10 +131,13 @@ public sealed class SqliteCampaignStore : ICampaignStore
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CampaignRow>(new CommandDefinition(
-            "SELECT source_text AS SourceText, campaign_json AS CampaignJson, seed AS Seed, mode AS Mode, started_at AS StartedAt FROM campaigns ORDER BY started_at DESC, id",
+            SelectCampaigns + " ORDER BY started_at DESC, id",
             cancellationToken: cancellationToken));
-        return [.. rows.Select(row => new ScheduledCampaign(StoreJson.DeserializeCampaign(row.CampaignJson), row.SourceText, checked((int)row.Seed), StoreText.ParseTime(row.StartedAt), row.Mode))];
+        return [.. rows.Select(ToCampaign)];
     }
+
+    private static ScheduledCampaign ToCampaign(CampaignRow row) =>
+        new(StoreJson.DeserializeCampaign(row.CampaignJson), row.SourceText, checked((int)row.Seed), StoreText.ParseTime(row.StartedAt), row.Mode);
 
     /// <inheritdoc />
     public async Task<CampaignCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default)

@@ -58,4 +58,17 @@ internal static class CampaignFiles
         campaign.ContentHash.Length >= 8
             ? int.Parse(campaign.ContentHash.AsSpan(0, 7), NumberStyles.HexNumber, CultureInfo.InvariantCulture)
             : 1;
+
+    /// <summary>Plans <paramref name="campaign"/> for the given dates (default: all of its dates).</summary>
+    public static CampaignPlan Plan(Campaign campaign, DateOnly? from, DateOnly? to, int seed, DateTimeOffset? notBefore)
+    {
+        var first = from ?? campaign.From;
+        var last = to ?? campaign.To;
+        if (first < campaign.From || last > campaign.To || last < first)
+        {
+            throw new CliException($"--from/--to: {first:yyyy-MM-dd}..{last:yyyy-MM-dd} must lie within the campaign's dates {campaign.From:yyyy-MM-dd}..{campaign.To:yyyy-MM-dd}");
+        }
+
+        return CampaignPlanner.Plan(campaign, new PlanRequest(first, last, seed, notBefore));
+    }
 }

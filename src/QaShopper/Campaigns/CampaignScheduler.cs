@@ -25,7 +25,8 @@ internal sealed class CampaignScheduler(ICampaignStore store, IResultStore resul
         var now = clock.GetUtcNow();
         var ordered = plan.Calls.OrderBy(c => c.At).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList();
         var first = ordered.Count > 0 ? ordered[0].At : now;
-        var dues = ordered.Select((c, i) => new PlannedCallDue(c, mode.DueAt(c.At, first, i, now))).ToList();
+        var queue = mode == ScheduleMode.Now ? LinesInTurn(ordered) : ordered;
+        var dues = queue.Select((c, i) => new PlannedCallDue(c, mode.DueAt(c.At, first, i, now))).ToList();
         var added = await store.SaveCampaignAsync(new ScheduledCampaign(plan.Campaign, sourceText, seed, now, mode.ToString()!), dues, cancellationToken).ConfigureAwait(false);
 
         await triggers.EnsureJobAsync(cancellationToken).ConfigureAwait(false);
@@ -39,6 +40,26 @@ internal sealed class CampaignScheduler(ICampaignStore store, IResultStore resul
 
         logger.Scheduled(plan.Campaign.Id, scheduled, mode);
         return added;
+    }
+
+    /// <summary>
+    /// Run at once, calls taken in plain time order often come to the same line one after another, and the second
+    /// would hold a scheduler thread waiting for the line. Taking the lines in turn (each line's calls still in
+    /// planned order) keeps every thread placing calls.
+    /// </summary>
+    internal static List<PlannedCall> LinesInTurn(IReadOnlyList<PlannedCall> ordered)
+    {
+        var byLine = ordered.GroupBy(c => c.Line, StringComparer.Ordinal).Select(g => new Queue<PlannedCall>(g)).ToList();
+        var result = new List<PlannedCall>(ordered.Count);
+        while (result.Count < ordered.Count)
+        {
+            foreach (var line in byLine.Where(q => q.Count > 0))
+            {
+                result.Add(line.Dequeue());
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

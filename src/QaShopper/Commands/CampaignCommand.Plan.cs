@@ -34,7 +34,7 @@ internal static partial class CampaignCommand
         command.SetAction(parse =>
         {
             var (campaign, _) = CampaignFiles.LoadValid(parse.GetRequiredValue(file), CampaignFiles.ScenarioIds(parse.GetRequiredValue(scenarios)));
-            var plan = MakePlan(campaign, parse.GetValue(from), parse.GetValue(to), parse.GetValue(seed), notBefore: null);
+            var plan = CampaignFiles.Plan(campaign, parse.GetValue(from), parse.GetValue(to), parse.GetValue(seed) ?? CampaignFiles.DefaultSeed(campaign), notBefore: null);
             if (parse.GetValue(json))
             {
                 console.Out.WriteLine(JsonSerializer.Serialize(new { plan.Campaign.Id, plan.From, plan.To, Problems = plan.Problems.Select(p => p.ToString()), plan.Calls }, PlanJson));
@@ -55,18 +55,6 @@ internal static partial class CampaignCommand
         Description = "Seed for times, caller ids, voices and scenario picks (default: derived from the file, so plan and start agree)",
         HelpName = "N",
     };
-
-    private static CampaignPlan MakePlan(Campaign campaign, DateOnly? from, DateOnly? to, int? seed, DateTimeOffset? notBefore)
-    {
-        var first = from ?? campaign.From;
-        var last = to ?? campaign.To;
-        if (first < campaign.From || last > campaign.To || last < first)
-        {
-            throw new CliException($"--from/--to: {first:yyyy-MM-dd}..{last:yyyy-MM-dd} must lie within the campaign's dates {campaign.From:yyyy-MM-dd}..{campaign.To:yyyy-MM-dd}");
-        }
-
-        return CampaignPlanner.Plan(campaign, new PlanRequest(first, last, seed ?? CampaignFiles.DefaultSeed(campaign), notBefore));
-    }
 
     private static void WriteProblems(CampaignPlan plan, CliConsole console)
     {

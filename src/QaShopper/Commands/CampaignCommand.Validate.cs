@@ -1,7 +1,6 @@
 using System.CommandLine;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
-using QaShopper.Core.Campaigns;
 
 namespace QaShopper.Commands;
 
@@ -39,7 +38,7 @@ internal static partial class CampaignCommand
 
             // A file can be well formed and still ask for more calls than its periods hold: plan it to find out.
             var campaign = result.Campaign!;
-            var plan = CampaignPlanner.Plan(campaign, new PlanRequest(campaign.From, campaign.To, CampaignFiles.DefaultSeed(campaign)));
+            var plan = CampaignFiles.Plan(campaign, from: null, to: null, CampaignFiles.DefaultSeed(campaign), notBefore: null);
             foreach (var problem in plan.Problems)
             {
                 console.Out.WriteLine($"{file}: cannot be planned: {problem}");

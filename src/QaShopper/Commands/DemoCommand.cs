@@ -1,80 +1,92 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QaShopper.Campaigns;
 using QaShopper.Cli;
-using QaShopper.Core.Calls;
+using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Reports;
 using QaShopper.Core.Results;
 using QaShopper.Hosting;
 using QaShopper.Reports;
-using QaShopper.Simulation;
 
 namespace QaShopper.Commands;
 
 /// <summary>
-/// <c>qashopper demo</c>: the offline main job. Seeds the simulated call centre, places a campaign of test calls
-/// across the shipped scenarios (speech by flite, recordings on disk, transcription by pocketsphinx), scores and
-/// stores every call, then prints the per-agent table and writes the HTML report.
+/// <c>qashopper demo</c>: the offline main job. Runs the demo campaign (a week of test calls across the simulated call
+/// centre's three sites) at once through the same path as a real campaign: planner, Quartz, carrier, transcription,
+/// scoring, store. Then prints the campaign's status and the per-agent table and writes the HTML report.
 /// </summary>
 internal static class DemoCommand
 {
+    public const string DefaultCampaign = "scenarios/campaigns/demo-week.yaml";
+
     public static Command Create(CliConsole console)
     {
-        var batch = new CallBatchOptions(defaultCalls: 40, defaultSeed: 2026, "Seed of the campaign: the same seed places the same calls");
+        var campaign = new Option<string>("--campaign") { Description = "The campaign to run", DefaultValueFactory = _ => DefaultCampaign, HelpName = "FILE" };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the plan (default: derived from the campaign file)", HelpName = "N" };
         var report = new Option<string>("--report") { Description = "Where to write the HTML report", DefaultValueFactory = _ => Path.Combine("reports", "index.html"), HelpName = "FILE" };
-        var command = new Command("demo", "Offline demo: place simulated test calls, transcribe, score, store, report") { report };
-        batch.AddTo(command);
+        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        concurrency.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                r.AddError("--concurrency must be between 1 and 64");
+            }
+        });
+        var scenarios = new Option<string>("--scenarios") { Description = "Folder of the scenario files the campaign names", DefaultValueFactory = _ => "scenarios", HelpName = "DIR" };
+        var command = new Command("demo", "Offline demo: run the demo campaign at once against the simulated call centre, then report")
+        {
+            campaign, seed, report, concurrency, scenarios,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await AppHost.StartAsync(parse, cancellationToken, b => b.AddOfflineCalls()).ConfigureAwait(false);
-            var options = new DemoRequest(parse.GetRequiredValue(batch.Calls), parse.GetRequiredValue(batch.Seed), parse.GetRequiredValue(report), parse.GetRequiredValue(batch.Concurrency));
-            return await RunAsync(options, host.Services, console, cancellationToken).ConfigureAwait(false);
+            using var host = AppHost.Build(parse, b =>
+            {
+                b.AddOfflineCalls();
+                b.Configuration.AddInMemoryCollection([new("Scheduler:MaxConcurrentCalls", parse.GetRequiredValue(concurrency).ToString(CultureInfo.InvariantCulture))]);
+                b.AddCampaignScheduler();
+            });
+            var request = new LaunchRequest(parse.GetRequiredValue(campaign), ScheduleMode.Now, From: null, To: null, parse.GetValue(seed), parse.GetRequiredValue(scenarios));
+            return await RunAsync(host, request, parse.GetRequiredValue(report), console, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal sealed record DemoRequest(int Calls, int Seed, string ReportPath, int Concurrency);
-
-    internal static async Task<int> RunAsync(DemoRequest request, IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(IHost host, LaunchRequest request, string reportPath, CliConsole console, CancellationToken cancellationToken)
     {
+        var services = host.Services;
         var clock = services.GetRequiredService<TimeProvider>();
         var started = clock.GetTimestamp();
-        var store = services.GetRequiredService<IResultStore>();
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-
-        var setup = await OfflineCallSetup.LoadAsync(services, console, cancellationToken).ConfigureAwait(false);
-        foreach (var (scenario, text) in setup.Scenarios)
+        var (exitCode, status) = await CampaignLauncher.LaunchAsync(host, request, console, cancellationToken).ConfigureAwait(false);
+        if (status is null)
         {
-            await store.SaveScenarioAsync(scenario, text, cancellationToken).ConfigureAwait(false);
+            return exitCode;
         }
 
-        var recordings = services.GetRequiredService<IOptions<SimulationOptions>>().Value.RecordingDirectory;
-        var plan = SimulatedCallPlan.Create([.. setup.Scenarios.Select(s => s.Scenario)], setup.Lines, request.Calls, request.Seed, recordings, "demo");
-        await console.Error.WriteLineAsync(
-            $"demo: {setup.CallCentre.Size.Sites} sites, {setup.CallCentre.Size.Agents} agents, {setup.Scenarios.Count} scenarios; placing {plan.Count} test calls ({request.Concurrency} at a time)").ConfigureAwait(false);
-
-        var outcomes = await CallBatchRunner.RunAsync(plan, services.GetRequiredService<CallRunner>(), request.Concurrency, console, cancellationToken).ConfigureAwait(false);
-
+        var store = services.GetRequiredService<IResultStore>();
         var stored = await store.GetCallsAsync(new CallQuery(), cancellationToken).ConfigureAwait(false);
         var reports = AgentReportBuilder.Build(stored.Where(c => c.Score is not null));
         ReportCommand.Write(reports, "table", console);
         var agents = await store.GetAgentsAsync(cancellationToken).ConfigureAwait(false);
-        HtmlReportWriter.Write(request.ReportPath, reports, agents, clock.GetUtcNow(), $"{stored.Count} stored calls");
+        HtmlReportWriter.Write(reportPath, reports, agents, clock.GetUtcNow(), $"{stored.Count} stored calls");
 
-        var byStatus = outcomes.GroupBy(o => o.Call.Status).Select(g => $"{g.Count()} {Describe(g.Key)}");
+        var byState = status.ByState.Where(kv => kv.Value > 0).Select(kv => $"{kv.Value} {Describe(kv.Key)}");
         var elapsed = clock.GetElapsedTime(started);
         await console.Out.WriteLineAsync(
-            $"demo: {outcomes.Count} calls placed ({string.Join(", ", byStatus)}) in {elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min; " +
-            $"report: {Path.GetFullPath(request.ReportPath)}; database: {services.GetRequiredService<IOptions<Sqlite.SqliteStoreOptions>>().Value.Path}").ConfigureAwait(false);
-        return ExitCodes.Ok;
+            $"demo: campaign {status.CampaignId}, {status.Calls.Count} calls ({string.Join(", ", byState)}) in {elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min; " +
+            (status.UntestedAgents.Count == 0 ? "every agent tested; " : $"not reached: {string.Join(", ", status.UntestedAgents)}; ") +
+            $"report: {Path.GetFullPath(reportPath)}; database: {services.GetRequiredService<IOptions<Sqlite.SqliteStoreOptions>>().Value.Path}").ConfigureAwait(false);
+        return exitCode;
     }
 
-    private static string Describe(CallStatus status) => status switch
+    private static string Describe(CampaignCallState state) => state switch
     {
-        CallStatus.Completed => "answered and scored",
-        CallStatus.NoAnswer => "not answered",
-        _ => status.ToString().ToLowerInvariant(),
+        CampaignCallState.Completed => "answered and scored",
+        CampaignCallState.NoAnswer => "not answered",
+        _ => state.ToString().ToLowerInvariant(),
     };
 }
