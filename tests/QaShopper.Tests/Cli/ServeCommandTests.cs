@@ -36,6 +36,8 @@ public sealed class ServeCommandTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(body.RootElement.GetProperty("status").GetString(), Is.EqualTo("healthy"));
             Assert.That(body.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EquivalentTo(new[] { "store", "scheduler" }));
+            var roster = await app.Services.GetRequiredService<IResultStore>().GetAgentsAsync();
+            Assert.That(roster.Select(a => a.Id), Does.Contain("sarah").And.Contain("robert"), "the simulated call centre's roster is seeded when the host starts");
         }
         finally
         {
