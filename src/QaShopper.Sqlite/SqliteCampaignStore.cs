@@ -22,7 +22,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
                cc.local_date AS LocalDate, cc.at AS At, cc.window_end AS WindowEnd, cc.scenario_id AS ScenarioId,
                cc.caller_number AS CallerNumber, cc.caller_voice AS CallerVoice, cc.seed AS Seed, cc.state AS State,
                cc.attempts AS Attempts, cc.attempt_call_id AS AttemptCallId, cc.due_at AS DueAt, cc.reason AS Reason,
-               COALESCE(r.agent_id, c.agent_id) AS AgentId
+               COALESCE(r.agent_id, c.agent_id) AS AgentId, r.score AS Score
         FROM campaign_calls cc
         LEFT JOIN calls c ON c.call_id = cc.attempt_call_id
         LEFT JOIN results r ON r.call_id = cc.attempt_call_id
@@ -332,7 +332,8 @@ public sealed class SqliteCampaignStore : ICampaignStore
         r.AttemptCallId,
         StoreText.ParseTime(r.DueAt),
         r.Reason,
-        r.AgentId);
+        r.AgentId,
+        r.Score);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -386,6 +387,8 @@ public sealed class SqliteCampaignStore : ICampaignStore
         public string? Reason { get; set; }
 
         public string? AgentId { get; set; }
+
+        public double? Score { get; set; }
     }
 
     private sealed class CampaignEventRow

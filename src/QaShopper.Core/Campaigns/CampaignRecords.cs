@@ -16,6 +16,7 @@ public sealed record ScheduledCampaign(Campaign Campaign, string SourceText, int
 /// <param name="DueAt">When its trigger fires next (the planned time, mapped by the campaign's mode, or a retry's time).</param>
 /// <param name="Reason">Why it ended as it did (no retry left, skipped because ...), when there is more to say than the state.</param>
 /// <param name="AgentId">The agent who answered the latest attempt, from the stored call or its score, when known.</param>
+/// <param name="Score">The latest attempt's score, when it was answered and scored.</param>
 public sealed record CampaignCall(
     PlannedCall Call,
     CampaignCallState State,
@@ -23,7 +24,8 @@ public sealed record CampaignCall(
     string? AttemptCallId,
     DateTimeOffset DueAt,
     string? Reason,
-    string? AgentId);
+    string? AgentId,
+    double? Score = null);
 
 /// <summary>One entry of a planned call's history.</summary>
 public sealed record CampaignCallEvent(string CallId, DateTimeOffset At, CampaignCallEventKind Kind, string? Detail);

@@ -21,10 +21,7 @@ internal static class CampaignFiles
             throw new CliException($"--scenarios: folder '{scenarioDirectory}' not found");
         }
 
-        return [.. ScenarioFiles.Expand([scenarioDirectory])
-            .Select(ScenarioFiles.Load)
-            .Where(loaded => loaded.Result.IsValid)
-            .Select(loaded => (loaded.Result.Scenario!, loaded.Text))];
+        return ScenarioFiles.LoadValidIn(scenarioDirectory);
     }
 
     public static (CampaignLoadResult Result, string Text) Load(string file, IReadOnlyCollection<string> scenarioIds)

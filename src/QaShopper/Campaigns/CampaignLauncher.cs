@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
+using QaShopper.Hosting;
 
 namespace QaShopper.Campaigns;
 
@@ -75,15 +76,7 @@ internal static class CampaignLauncher
     /// <summary>Runs the scheduler in this process until the campaign's calls have all ended.</summary>
     private static async Task<CampaignStatus> RunHereAsync(IHost host, CampaignScheduler scheduler, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
     {
-        try
-        {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
-        {
-            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
-        }
-
+        await AppHost.StartBuiltAsync(host, cancellationToken).ConfigureAwait(false);
         try
         {
             return await CampaignProgress.FollowAsync(scheduler, results, campaignId, console, clock, cancellationToken).ConfigureAwait(false);

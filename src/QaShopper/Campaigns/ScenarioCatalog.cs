@@ -23,17 +23,11 @@ internal sealed class DirectoryScenarioCatalog(IOptions<CampaignSchedulerOptions
     private static Dictionary<string, Scenario> Load(string directory)
     {
         var found = new Dictionary<string, Scenario>(StringComparer.Ordinal);
-        if (!Directory.Exists(directory))
+        if (Directory.Exists(directory))
         {
-            return found;
-        }
-
-        foreach (var file in Scenarios.ScenarioFiles.Expand([directory]))
-        {
-            var (result, _) = Scenarios.ScenarioFiles.Load(file);
-            if (result.IsValid)
+            foreach (var (scenario, _) in Scenarios.ScenarioFiles.LoadValidIn(directory))
             {
-                found.TryAdd(result.Scenario!.Id, result.Scenario);
+                found.TryAdd(scenario.Id, scenario);
             }
         }
 

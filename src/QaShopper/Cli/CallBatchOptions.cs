@@ -9,7 +9,7 @@ internal sealed class CallBatchOptions
     {
         Calls = new Option<int>("--calls") { Description = "How many calls to place", DefaultValueFactory = _ => defaultCalls, HelpName = "N" };
         Seed = new Option<int>("--seed") { Description = seedMeaning, DefaultValueFactory = _ => defaultSeed, HelpName = "S" };
-        Concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+        Concurrency = CreateConcurrency();
     }
 
     public Option<int> Calls { get; }
@@ -24,7 +24,6 @@ internal sealed class CallBatchOptions
         command.Options.Add(Calls);
         command.Options.Add(Seed);
         command.Options.Add(Concurrency);
-        // Option validators see the default when the option is not given; a command validator would see 0.
         Calls.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
@@ -32,12 +31,21 @@ internal sealed class CallBatchOptions
                 r.AddError("--calls must be between 1 and 10000");
             }
         });
-        Concurrency.Validators.Add(r =>
+    }
+
+    /// <summary><c>--concurrency N</c>: calls in flight at once, 1 to 64, default one per core.</summary>
+    public static Option<int> CreateConcurrency()
+    {
+        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
+
+        // Option validators see the default when the option is not given; a command validator would see 0.
+        concurrency.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 64)
             {
                 r.AddError("--concurrency must be between 1 and 64");
             }
         });
+        return concurrency;
     }
 }

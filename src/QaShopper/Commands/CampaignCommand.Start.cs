@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
-using QaShopper.Core.Ports;
 using QaShopper.Hosting;
 
 namespace QaShopper.Commands;
@@ -63,7 +62,7 @@ internal static partial class CampaignCommand
         if (status is not null)
         {
             var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
-            await WriteStatusAsync(status, scheduler, host.Services.GetRequiredService<IResultStore>(), console, listCalls: false, cancellationToken).ConfigureAwait(false);
+            await WriteStatusAsync(status, scheduler, console, listCalls: false, cancellationToken).ConfigureAwait(false);
         }
 
         return exitCode;

@@ -65,7 +65,7 @@ internal static partial class CampaignCommand
                 return ExitCodes.Ok;
             }
 
-            await WriteStatusAsync(status, scheduler, results, console, listCalls: !parse.GetValue(noCalls), cancellationToken).ConfigureAwait(false);
+            await WriteStatusAsync(status, scheduler, console, listCalls: !parse.GetValue(noCalls), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
@@ -106,19 +106,10 @@ internal static partial class CampaignCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task WriteStatusAsync(CampaignStatus status, CampaignScheduler scheduler, IResultStore results, CliConsole console, bool listCalls, CancellationToken cancellationToken)
+    private static async Task WriteStatusAsync(CampaignStatus status, CampaignScheduler scheduler, CliConsole console, bool listCalls, CancellationToken cancellationToken)
     {
         var scheduled = await scheduler.GetCampaignAsync(status.CampaignId, cancellationToken).ConfigureAwait(false)
             ?? throw new CliException($"campaign '{status.CampaignId}' is not in the database");
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var attempt in status.Calls.Where(c => c.State == CampaignCallState.Completed).Select(c => c.AttemptCallId).OfType<string>())
-        {
-            if (await results.GetCallAsync(attempt, cancellationToken).ConfigureAwait(false) is { Score: { } score })
-            {
-                scores[attempt] = score.Score;
-            }
-        }
-
-        CampaignStatusRenderer.Write(status, scheduled, scores, console.Rich, listCalls);
+        CampaignStatusRenderer.Write(status, scheduled, console.Rich, listCalls);
     }
 }

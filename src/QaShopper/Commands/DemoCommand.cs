@@ -29,14 +29,7 @@ internal static class DemoCommand
         var campaign = new Option<string>("--campaign") { Description = "The campaign to run", DefaultValueFactory = _ => DefaultCampaign, HelpName = "FILE" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the plan (default: derived from the campaign file)", HelpName = "N" };
         var report = new Option<string>("--report") { Description = "Where to write the HTML report", DefaultValueFactory = _ => Path.Combine("reports", "index.html"), HelpName = "FILE" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
-        concurrency.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 64)
-            {
-                r.AddError("--concurrency must be between 1 and 64");
-            }
-        });
+        var concurrency = CallBatchOptions.CreateConcurrency();
         var scenarios = new Option<string>("--scenarios") { Description = "Folder of the scenario files the campaign names", DefaultValueFactory = _ => "scenarios", HelpName = "DIR" };
         var command = new Command("demo", "Offline demo: run the demo campaign at once against the simulated call centre, then report")
         {

@@ -76,15 +76,29 @@ internal static class AppHost
         var host = Build(parse, configure);
         try
         {
+            await StartBuiltAsync(host, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliException)
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>Starts a host already built; a setting that fails validation is a <see cref="CliException"/> naming it.</summary>
+    public static async Task StartBuiltAsync(IHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        try
+        {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            host.Dispose();
             throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
         }
-
-        return host;
     }
 
     private static void ConfigureLogging(IHostApplicationBuilder builder, bool verbose)

@@ -9,7 +9,7 @@ internal static class CampaignStatusRenderer
 {
     private static readonly CampaignCallState[] States = Enum.GetValues<CampaignCallState>();
 
-    public static void Write(CampaignStatus status, ScheduledCampaign scheduled, IReadOnlyDictionary<string, double> scores, IAnsiConsole console, bool listCalls)
+    public static void Write(CampaignStatus status, ScheduledCampaign scheduled, IAnsiConsole console, bool listCalls)
     {
         var done = status.Calls.Count(c => c.State.IsFinal());
         console.MarkupLine($"[bold]{Markup.Escape(status.Name)}[/] ({Markup.Escape(status.CampaignId)}), scheduled {scheduled.StartedAt:yyyy-MM-dd HH:mm}Z, mode {Markup.Escape(scheduled.Mode)}, seed {scheduled.Seed}");
@@ -46,11 +46,11 @@ internal static class CampaignStatusRenderer
 
         if (listCalls)
         {
-            WriteCalls(status, scheduled.Campaign, scores, console);
+            WriteCalls(status, scheduled.Campaign, console);
         }
     }
 
-    private static void WriteCalls(CampaignStatus status, Campaign campaign, IReadOnlyDictionary<string, double> scores, IAnsiConsole console)
+    private static void WriteCalls(CampaignStatus status, Campaign campaign, IAnsiConsole console)
     {
         var table = new Table { Title = new TableTitle("calls (planned site-local time)") };
         foreach (var column in new[] { "call", "planned", "site", "period", "line", "scenario", "state", "tries", "agent", "score", "reason" })
@@ -61,7 +61,6 @@ internal static class CampaignStatusRenderer
         foreach (var call in status.Calls)
         {
             var local = TimeZoneInfo.ConvertTime(call.Call.At, campaign.Site(call.Call.SiteId).TimeZone);
-            var score = call.AttemptCallId is { } attempt && scores.TryGetValue(attempt, out var s) ? s.ToString("0.0", CultureInfo.InvariantCulture) : "";
             table.AddRow(
                 Markup.Escape(call.Call.CallId),
                 local.ToString("ddd MM-dd HH:mm", CultureInfo.InvariantCulture),
@@ -72,7 +71,7 @@ internal static class CampaignStatusRenderer
                 Name(call.State),
                 call.Attempts.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(call.AgentId ?? ""),
-                score,
+                call.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
                 Markup.Escape(call.Reason ?? ""));
         }
 

@@ -57,6 +57,13 @@ internal static class ScenarioFiles
         return (result.Scenario!, text);
     }
 
+    /// <summary>The valid scenarios in a folder (searched recursively) with their texts; files with problems are left out.</summary>
+    public static IReadOnlyList<(Scenario Scenario, string Text)> LoadValidIn(string directory) =>
+        [.. Expand([directory])
+            .Select(Load)
+            .Where(loaded => loaded.Result.IsValid)
+            .Select(loaded => (loaded.Result.Scenario!, loaded.Text))];
+
     public static string ReadText(string file)
     {
         try

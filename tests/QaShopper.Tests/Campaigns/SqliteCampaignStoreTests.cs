@@ -163,6 +163,7 @@ public sealed class SqliteCampaignStoreTests
         Assert.That(status.UntestedAgents, Is.EqualTo(new[] { "tom" }));
         Assert.That(status.WeekStart, Is.EqualTo(new DateOnly(2026, 3, 2)));
         Assert.That(status.IsFinished, Is.False);
+        Assert.That(status.Calls.Select(c => c.Score), Is.EqualTo(new double?[] { 83.3, null, null }), "the completed attempt's score is read with the call");
     }
 
     private static ScheduledCampaign Scheduled(Campaign? campaign = null) =>
