@@ -139,4 +139,59 @@ public sealed class CampaignRunCommandTests
         using var reports = JsonDocument.Parse(report.Out);
         Assert.That(reports.RootElement.EnumerateArray().Sum(a => a.GetProperty("calls").GetInt32()), Is.LessThanOrEqualTo(completed));
     }
+
+    [TestCase("--now", "--speed", "10", "--now and --speed cannot be combined")]
+    [TestCase("--speed", "0.5", null, "--speed must be between 1 and 1000000")]
+    public async Task Start_BadRunOptions_ExitTwoNamingTheOption(string first, string second, string? third, string message)
+    {
+        using var temp = new TempDirectory();
+        string[] options = third is null ? [first, second] : [first, second, third];
+
+        var run = await CliRunner.RunAsync(["campaign", "start", temp.Write("tiny.yaml", TinyCampaign), .. options, .. Settings(temp)]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain(message));
+    }
+
+    [Test]
+    public async Task Start_QuotaTheCampaignCannotMeet_SchedulesNothingAndExitsOne()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write("too-many.yaml", TinyCampaign.Replace("per_agent_per_week: 1", "per_agent_per_week: 200", StringComparison.Ordinal));
+
+        var run = await CliRunner.RunAsync(["campaign", "start", file, "--scenarios", Scenarios, .. Settings(temp)]);
+        var list = await CliRunner.RunAsync(["campaign", "status", .. Settings(temp)]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Error, Does.Contain("cannot be met: +441134960001: needs").And.Contain("nothing scheduled"));
+        Assert.That(list.Error, Does.Contain("no campaign scheduled yet"));
+    }
+
+    [Test]
+    public async Task Start_OnTimeWhenTheDatesAreOver_ExitsOneSuggestingNow()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write("past.yaml", TinyCampaign.Replace("from: 2099-01-05, to: 2099-01-11", "from: 2020-01-06, to: 2020-01-12", StringComparison.Ordinal));
+
+        var run = await CliRunner.RunAsync(["campaign", "start", file, "--scenarios", Scenarios, .. Settings(temp)]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Error, Does.Contain("the dates are over").And.Contain("--now"));
+    }
+
+    [Test]
+    public async Task Demo_SmallCampaign_RunsItThenPrintsTheAgentTableAndWritesTheReport()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Write("tiny.yaml", TinyCampaign);
+        var report = temp.File("report/index.html");
+
+        var run = await CliRunner.RunAsync(["demo", "--campaign", file, "--scenarios", Scenarios, "--report", report, .. Settings(temp)]);
+        using var status = await StatusAsync(temp);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Out, Does.Contain("Test calls per agent").And.Contain("demo: campaign tiny-check, 2 calls"));
+        Assert.That(File.Exists(report), Is.True);
+        Assert.That(status.RootElement.GetProperty("is_finished").GetBoolean(), Is.True);
+    }
 }
