@@ -9,15 +9,17 @@ internal sealed class SegmentView
 {
     private readonly bool _characterMatching;
     private readonly double _minConfidence;
+    private readonly double _exactPhraseMinConfidence;
     private CanonicalText? _canonical;
     private int[]? _wordStarts;
 
-    public SegmentView(TranscriptSegment segment, int order, bool characterMatching, double minConfidence)
+    public SegmentView(TranscriptSegment segment, int order, bool characterMatching, double minConfidence, double exactPhraseMinConfidence)
     {
         Segment = segment;
         Order = order;
         _characterMatching = characterMatching;
         _minConfidence = minConfidence;
+        _exactPhraseMinConfidence = exactPhraseMinConfidence;
         Confidence = segment.Confidence ?? MeanWordConfidence(segment.Words);
     }
 
@@ -61,8 +63,12 @@ internal sealed class SegmentView
         return count == 0 ? Confidence : sum / count;
     }
 
-    /// <summary>True when the span [start, end) rests on speech below the configured minimum confidence.</summary>
-    public bool IsLowConfidenceAt(int start, int end) => (ConfidenceOf(start, end) ?? 1.0) < _minConfidence;
+    /// <summary>
+    /// True when the span [start, end) rests on speech below the configured minimum confidence: the one for phrases
+    /// heard word for word when <paramref name="exactPhrase"/>.
+    /// </summary>
+    public bool IsLowConfidenceAt(int start, int end, bool exactPhrase = false) =>
+        (ConfidenceOf(start, end) ?? 1.0) < (exactPhrase ? _exactPhraseMinConfidence : _minConfidence);
 
     /// <summary>Times of the original-text span [start, end): its first and last word when word times are known.</summary>
     public (double Start, double End) TimesOf(int start, int end)
@@ -142,7 +148,7 @@ internal sealed class SegmentView
 /// <summary>One call being scored: its segments in time order and the end of its time line.</summary>
 internal sealed class CallContext
 {
-    public CallContext(Transcript transcript, bool characterMatching, double minConfidence)
+    public CallContext(Transcript transcript, bool characterMatching, double minConfidence, double exactPhraseMinConfidence)
     {
         Transcript = transcript;
         var ordered = transcript.Segments
@@ -153,7 +159,7 @@ internal sealed class CallContext
         Segments = new SegmentView[ordered.Length];
         for (var i = 0; i < ordered.Length; i++)
         {
-            Segments[i] = new SegmentView(ordered[i].Segment, i, characterMatching, minConfidence);
+            Segments[i] = new SegmentView(ordered[i].Segment, i, characterMatching, minConfidence, exactPhraseMinConfidence);
         }
 
         End = transcript.End;

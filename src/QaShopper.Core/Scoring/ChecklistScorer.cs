@@ -34,8 +34,8 @@ public sealed class ChecklistScorer
         ArgumentNullException.ThrowIfNull(transcript);
 
         var checklist = Compile(scenario);
-        var call = new CallContext(transcript, checklist.CharacterMatching, _options.MinConfidence);
-        var evaluator = new ItemEvaluator(call, _matcher);
+        var call = new CallContext(transcript, checklist.CharacterMatching, _options.MinConfidence, _options.ExactPhraseMinConfidence);
+        var evaluator = new ItemEvaluator(call, _matcher, checklist.CharacterMatching);
         var results = new ItemResult[checklist.Items.Length];
         var chosen = new Occurrence?[checklist.Items.Length];
 

@@ -10,12 +10,44 @@ namespace QaShopper.Core.Scoring;
 /// <param name="Flat">Every alternative of every template, for <c>any</c> and <c>none</c>.</param>
 /// <param name="Pattern">The compiled <c>regex</c>, for regex items.</param>
 /// <param name="AfterIndex">Index of the item named by <c>after</c>, or -1.</param>
+/// <param name="Tails">For <c>any</c> items, the long phrases' last words, which count at the start of an utterance.</param>
 internal sealed record CompiledItem(
     ChecklistItem Item,
     CompiledPhrase[][] Groups,
     CompiledPhrase[] Flat,
     Regex? Pattern,
-    int AfterIndex);
+    int AfterIndex,
+    TailPhrase[] Tails);
+
+/// <summary>
+/// The last <see cref="Words"/> words of a long phrase. Recognisers lose the start of an utterance most ("thank you
+/// for calling acme bank" heard as "then for calling acme bank"), so a long phrase whose tail opens an utterance,
+/// after no more words than the phrase's head, counts as said.
+/// </summary>
+/// <param name="Tail">The tail, compiled.</param>
+/// <param name="Phrase">The whole phrase, for evidence.</param>
+/// <param name="HeadWords">How many words precede the tail in the phrase: at most this many may precede it in the utterance.</param>
+internal sealed record TailPhrase(CompiledPhrase Tail, string Phrase, int HeadWords)
+{
+    /// <summary>Phrases of at least this many words have a tail.</summary>
+    public const int MinimumPhraseWords = 5;
+
+    /// <summary>How many words a tail keeps: four are specific enough not to occur by chance ("for calling acme bank").</summary>
+    public const int Words = 4;
+
+    public static TailPhrase? Of(CompiledPhrase phrase)
+    {
+        if (phrase.CharacterMatching)
+        {
+            return null;
+        }
+
+        var words = phrase.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length < MinimumPhraseWords
+            ? null
+            : new TailPhrase(new CompiledPhrase(string.Join(' ', words[^Words..]), characterMatching: false), phrase.Original, words.Length - Words);
+    }
+}
 
 /// <summary>A scenario's checklist prepared once: phrases resolved and compiled, items in dependency order.</summary>
 internal sealed class CompiledChecklist
@@ -72,7 +104,9 @@ internal sealed class CompiledChecklist
                 ? new Regex(regex.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout)
                 : null;
             var after = item.After is not null && indexById.TryGetValue(item.After, out var target) && target != i ? target : -1;
-            items[i] = new CompiledItem(item, groups, [.. groups.SelectMany(g => g)], pattern, after);
+            CompiledPhrase[] flat = [.. groups.SelectMany(g => g)];
+            TailPhrase[] tails = item.Check is AnyPhraseCheck ? [.. flat.Select(TailPhrase.Of).OfType<TailPhrase>()] : [];
+            items[i] = new CompiledItem(item, groups, flat, pattern, after, tails);
         }
 
         return new CompiledChecklist(characterMatching, items, DependencyOrder(items));

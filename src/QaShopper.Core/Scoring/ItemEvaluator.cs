@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
+using QaShopper.Core.Text;
 
 namespace QaShopper.Core.Scoring;
 
@@ -8,7 +9,7 @@ namespace QaShopper.Core.Scoring;
 /// Scores the phrase and pattern items of one call. Holds the per-call state: the chosen match of every item
 /// (for <c>after</c>) and a reusable hit list so the inner loops do not allocate.
 /// </summary>
-internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
+internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher, bool characterMatching)
 {
     /// <summary>Allowance for floating-point noise in window comparisons.</summary>
     private const double Epsilon = 1e-9;
@@ -28,7 +29,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
     public (ItemOutcome Outcome, Evidence Evidence, Occurrence? Chosen) Evaluate(CompiledItem item, Occurrence? after) =>
         item.Item.Check switch
         {
-            AnyPhraseCheck => Positive(item, Search(item, item.Flat, null, after), after, $"no {item.Item.Id} phrase"),
+            AnyPhraseCheck => Positive(item, OrByTail(item, Search(item, item.Flat, null, after), after), after, $"no {item.Item.Id} phrase"),
             RegexCheck => Positive(item, Search(item, null, item.Pattern, after), after, $"no match for /{item.Pattern}/"),
             AllPhrasesCheck => All(item, after),
             NoPhraseCheck => None(item, after),
@@ -50,6 +51,18 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         var closest = found.Unconstrained is null ? ClosestNearMiss(item, item.Flat) : null;
         var reason = missing + Window(item, after) + Hint(found, closest);
         return NotFound(item, after, reason, closest);
+    }
+
+    /// <summary>When no phrase was found whole, the phrases found by their tail at the start of an utterance (see <see cref="TailPhrase"/>).</summary>
+    private SearchResult OrByTail(CompiledItem item, SearchResult whole, Occurrence? after)
+    {
+        if (whole.Best is not null || item.Tails.Length == 0)
+        {
+            return whole;
+        }
+
+        var byTail = Search(item, null, null, after, item.Tails);
+        return byTail.Best is null ? whole : byTail with { Unconstrained = whole.Unconstrained ?? byTail.Unconstrained };
     }
 
     private (ItemOutcome, Evidence, Occurrence?) All(CompiledItem item, Occurrence? after)
@@ -135,11 +148,41 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
     {
         if (closest is { IsLowConfidence: true } near && near.Similarity >= UncertainNearMissFloor && Satisfies(item.Item, near, after))
         {
+            if (OtherNumbers(near) is { Count: > 0 } numbers)
+            {
+                return (ItemOutcome.Failed, near.ToEvidence() with { Reason = $"{reason}; the closest candidate states other numbers ({string.Join(", ", numbers)})" }, null);
+            }
+
             return (ItemOutcome.Uncertain, near.ToEvidence() with { Reason = $"{reason}; the closest candidate was {OnlyLowConfidence(near)}" }, null);
         }
 
         return (ItemOutcome.Failed, Evidence.Because(reason), null);
     }
+
+    /// <summary>
+    /// The numbers a near miss states where its phrase states different ones ("ten to fourteen working days" for
+    /// "5 to 7 working days"), else empty. Numbers are the information a phrase like that checks: an agent heard
+    /// giving other numbers gave other information, which is a fail rather than a possible mishearing of the phrase
+    /// (eval seed 8: the wrong replacement time, decoded word for word at confidence 0.51, was left uncertain).
+    /// </summary>
+    private IReadOnlyList<string> OtherNumbers(Occurrence near)
+    {
+        if (near.Phrase is null || characterMatching)
+        {
+            return [];
+        }
+
+        var expected = NumberTokens(PhraseNormalizer.Canonical(near.Phrase, characterMatching: false)).ToHashSet(StringComparer.Ordinal);
+        if (expected.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. NumberTokens(PhraseNormalizer.Canonical(near.Text, characterMatching: false)).Where(n => !expected.Contains(n)).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static List<string> NumberTokens(string canonical) =>
+        [.. canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => char.IsAsciiDigit(t[0]))];
 
     private static string OnlyLowConfidence(Occurrence occurrence) =>
         $"heard only in low-confidence speech (confidence {Reasons.Number(occurrence.Confidence ?? 0)})";
@@ -237,16 +280,16 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
     }
 
     /// <summary>The earliest occurrences of any of <paramref name="phrases"/> (or of <paramref name="pattern"/>) in the item's speaker's segments.</summary>
-    private SearchResult Search(CompiledItem item, CompiledPhrase[]? phrases, Regex? pattern, Occurrence? after)
+    private SearchResult Search(CompiledItem item, CompiledPhrase[]? phrases, Regex? pattern, Occurrence? after, TailPhrase[]? tails = null)
     {
         Occurrence? confident = null;
         Occurrence? low = null;
         Occurrence? unconstrained = null;
 
-        void Consider(SegmentView segment, int start, int end, double similarity, string? phrase, string? agent)
+        void Consider(SegmentView segment, int start, int end, double similarity, string? phrase, string? agent, bool byTail)
         {
             var (t0, t1) = segment.TimesOf(start, end);
-            var occurrence = new Occurrence(segment, start, end, t0, t1, similarity, phrase, agent);
+            var occurrence = new Occurrence(segment, start, end, t0, t1, similarity, phrase, agent, byTail);
             unconstrained = Occurrence.Earlier(unconstrained, occurrence);
             if (!Satisfies(item.Item, occurrence, after))
             {
@@ -283,6 +326,22 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             }
 
             var canonical = segment.Canonical;
+            if (tails is not null)
+            {
+                foreach (var tail in tails)
+                {
+                    _hits.Clear();
+                    matcher.FindAll(tail.Tail, canonical.Text, _hits);
+                    for (var h = 0; h < _hits.Count && WordsBefore(canonical.Text, _hits[h].Start) <= tail.HeadWords; h++)
+                    {
+                        var (start, end) = canonical.ToSource(_hits[h].Start, _hits[h].End);
+                        Consider(segment, start, end, _hits[h].Similarity, tail.Phrase, null, true);
+                    }
+                }
+
+                continue;
+            }
+
             foreach (var phrase in phrases!)
             {
                 _hits.Clear();
@@ -290,7 +349,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
                 for (var h = 0; h < _hits.Count; h++)
                 {
                     var (start, end) = canonical.ToSource(_hits[h].Start, _hits[h].End);
-                    Consider(segment, start, end, _hits[h].Similarity, phrase.Original, null);
+                    Consider(segment, start, end, _hits[h].Similarity, phrase.Original, null, false);
                 }
             }
         }
@@ -303,14 +362,28 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         return new SearchResult(confident, low, unconstrained);
     }
 
-    private static void SearchPattern(SegmentView segment, Regex pattern, Action<SegmentView, int, int, double, string?, string?> consider)
+    private static int WordsBefore(string canonical, int at)
+    {
+        var words = 0;
+        for (var i = 0; i < at; i++)
+        {
+            if (canonical[i] == ' ' && i > 0 && canonical[i - 1] != ' ')
+            {
+                words++;
+            }
+        }
+
+        return words;
+    }
+
+    private static void SearchPattern(SegmentView segment, Regex pattern, Action<SegmentView, int, int, double, string?, string?, bool> consider)
     {
         try
         {
             for (var m = pattern.Match(segment.Segment.Text); m.Success; m = m.NextMatch())
             {
                 var agent = m.Groups["agent"] is { Success: true, Length: > 0 } group ? group.Value.ToLowerInvariant() : null;
-                consider(segment, m.Index, m.Index + m.Length, 1.0, null, agent);
+                consider(segment, m.Index, m.Index + m.Length, 1.0, null, agent, false);
             }
         }
         catch (RegexMatchTimeoutException)

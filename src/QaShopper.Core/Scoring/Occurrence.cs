@@ -11,13 +11,22 @@ internal sealed record Occurrence(
     double End,
     double Similarity,
     string? Phrase,
-    string? AgentName)
+    string? AgentName,
+    bool ByTail = false)
 {
     /// <summary>The recogniser's confidence in the matched span, when known.</summary>
     public double? Confidence => Segment.ConfidenceOf(SourceStart, SourceEnd);
 
     /// <summary>True when the match rests on low-confidence speech.</summary>
-    public bool IsLowConfidence => Segment.IsLowConfidenceAt(SourceStart, SourceEnd);
+    public bool IsLowConfidence => Segment.IsLowConfidenceAt(SourceStart, SourceEnd, IsWholePhraseWordForWord);
+
+    /// <summary>Words a phrase needs for a word-for-word match of it to be trusted at lower confidence.</summary>
+    public const int ExactPhraseMinimumWords = 3;
+
+    /// <summary>A whole phrase of <see cref="ExactPhraseMinimumWords"/> or more words, matched exactly (not by its tail, not a pattern).</summary>
+    private bool IsWholePhraseWordForWord =>
+        Phrase is not null && !ByTail && Similarity >= 1.0
+        && Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= ExactPhraseMinimumWords;
 
     /// <summary>The speaker's own words for the matched span.</summary>
     public string Text => Segment.Segment.Text[SourceStart..SourceEnd].Trim();
@@ -38,6 +47,7 @@ internal sealed record Occurrence(
         Similarity = Math.Round(Similarity, 2, MidpointRounding.AwayFromZero),
         Phrase = Phrase,
         Confidence = Confidence is { } c ? Math.Round(c, 2, MidpointRounding.AwayFromZero) : null,
+        Reason = ByTail ? $"heard by its last {TailPhrase.Words} words at the start of an utterance, where recognition loses words" : null,
     };
 }
 

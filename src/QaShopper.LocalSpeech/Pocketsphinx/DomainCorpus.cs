@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace QaShopper.LocalSpeech.Pocketsphinx;
 
 /// <summary>
@@ -54,17 +56,28 @@ internal static class DomainCorpus
         "how long will it take",
     ];
 
-    /// <summary>The sentences of the domain model: <paramref name="phrases"/> (each twice: they matter most) and the generic corpus.</summary>
-    public static List<string[]> Sentences(IEnumerable<string> phrases)
+    /// <summary>
+    /// The sentences of the domain model: <paramref name="phrases"/> (each twice: they matter most) and the generic
+    /// corpus. With <paramref name="evenNumbers"/>, each number in a phrase is also replaced by other numbers (see
+    /// <see cref="WithOtherNumbers"/>), each variant as often as the phrase itself: the numbers of an expected phrase
+    /// are the information a checklist checks, and a model that prefers the right number hears it in a wrong one
+    /// (eval seed 7: "six pounds a day" decoded as "two pounds a day" at confidence 0.77, a false pass on a 25-point item).
+    /// </summary>
+    public static List<string[]> Sentences(IEnumerable<string> phrases, bool evenNumbers = false)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         var sentences = new List<string[]>();
         foreach (var phrase in phrases)
         {
-            if (SpottablePhrases.Prepare(phrase).Words is { } words)
+            if (SpottablePhrases.Prepare(phrase).Words is not { } words)
             {
-                sentences.Add(words);
-                sentences.Add(words);
+                continue;
+            }
+
+            foreach (var variant in evenNumbers ? WithOtherNumbers(words) : [words])
+            {
+                sentences.Add(variant);
+                sentences.Add(variant);
             }
         }
 
@@ -75,4 +88,46 @@ internal static class DomainCorpus
 
         return sentences;
     }
+
+    /// <summary>
+    /// The phrase, then for each run of number words in it the phrase with that run replaced by every other number
+    /// from 1 to 99 said in as many words, cardinal or ordinal like the run, that starts with another word. Only the
+    /// first word is evened out: "forty eight hours" gives "seventy two hours" but keeps "forty" followed by "eight",
+    /// for with "forty hours" beside it the general model's "forty eighth" won (eval seed 7: "within forty eighth out").
+    /// </summary>
+    internal static IEnumerable<string[]> WithOtherNumbers(string[] words)
+    {
+        yield return words;
+        var start = 0;
+        while ((start = Array.FindIndex(words, start, NumberWords.Contains)) >= 0)
+        {
+            var end = start;
+            while (end < words.Length && NumberWords.Contains(words[end]))
+            {
+                end++;
+            }
+
+            var ordinal = OrdinalWords.Contains(words[end - 1]);
+            foreach (var spelled in (ordinal ? Ordinals : Cardinals).Where(n => n.Length == end - start && n[0] != words[start]))
+            {
+                yield return [.. words[..start], .. spelled, .. words[end..]];
+            }
+
+            start = end;
+        }
+    }
+
+    private static readonly string[][] Cardinals = [.. Enumerable.Range(1, 99).Select(n => Spell(n.ToString(CultureInfo.InvariantCulture), ordinal: false))];
+
+    private static readonly string[][] Ordinals = [.. Enumerable.Range(1, 99).Select(n => Spell(n.ToString(CultureInfo.InvariantCulture), ordinal: true))];
+
+    private static readonly HashSet<string> CardinalWords =
+        [.. Enumerable.Range(0, 100).SelectMany(n => Spell(n.ToString(CultureInfo.InvariantCulture), ordinal: false)), "hundred", "thousand"];
+
+    private static readonly HashSet<string> OrdinalWords =
+        [.. Enumerable.Range(1, 99).SelectMany(n => Spell(n.ToString(CultureInfo.InvariantCulture), ordinal: true)).Where(w => !CardinalWords.Contains(w))];
+
+    private static readonly HashSet<string> NumberWords = [.. CardinalWords, .. OrdinalWords];
+
+    private static string[] Spell(string digits, bool ordinal) => [.. SpottablePhrases.SpellDigits(ordinal ? digits + "th" : digits)];
 }

@@ -105,11 +105,14 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
 
     private Transcript Transcribe(PocketsphinxDecoder decoder, TwoChannelAudio audio, TranscriptionRequest request, CancellationToken cancellationToken)
     {
-        var spotting = PrepareHints(decoder, request.HintPhrases, request.WatchPhrases);
-        AddUnknownWords(decoder, request.CallerLines);
+        var hints = CompoundWords.Split(request.HintPhrases, _dictionaryWords.Value);
+        var callerLines = CompoundWords.Split(request.CallerLines, _dictionaryWords.Value);
+        var compounds = CompoundWords.Of([.. request.HintPhrases, .. request.CallerLines], _dictionaryWords.Value);
+        var spotting = PrepareHints(decoder, hints, request.WatchPhrases);
+        AddUnknownWords(decoder, callerLines);
 
         // Names from the roster are context for the agent's decode only: never spotted, so never inserted.
-        IReadOnlyList<string> agentContext = [.. request.HintPhrases, .. IntroductionsOf(request.AgentNames)];
+        IReadOnlyList<string> agentContext = [.. hints, .. IntroductionsOf(request.AgentNames)];
         AddUnknownWords(decoder, agentContext);
         var watched = (request.WatchPhrases ?? []).Select(p => SpottablePhrases.Prepare(p).Words).OfType<string[]>().ToList();
         var segments = new List<TranscriptSegment>();
@@ -117,8 +120,8 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
         foreach (var (speaker, channel) in new[] { (Speaker.Agent, request.AgentChannel), (Speaker.Caller, callerChannel) })
         {
             // Hints are the agent's checklist; the caller's lines come from the scenario and need no help.
-            var utterances = new UtteranceTranscriber(decoder, spotting && speaker == Speaker.Agent, speaker == Speaker.Agent ? watched : null);
-            decoder.UseLanguageModel(DomainModel(speaker == Speaker.Agent ? agentContext : request.CallerLines), _options.DomainModelWeight);
+            var utterances = new UtteranceTranscriber(decoder, spotting && speaker == Speaker.Agent, speaker == Speaker.Agent ? watched : null, compounds);
+            decoder.UseLanguageModel(speaker == Speaker.Agent ? DomainModel(agentContext, evenNumbers: true) : DomainModel(callerLines, evenNumbers: false), _options.DomainModelWeight);
             var timer = Stopwatch.StartNew();
             var clip = audio.Channel(channel);
             var spans = VoiceActivityDetector.Detect(clip, _voiceActivity);
@@ -150,16 +153,20 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .SelectMany(first => new[] { $"my name is {first}", $"this is {first}", $"you're speaking to {first}" });
 
-    /// <summary>The ARPA text of the domain model for these expected phrases (cached: scenarios repeat), null when biasing is off.</summary>
-    private string? DomainModel(IReadOnlyList<string>? phrases)
+    /// <summary>
+    /// The ARPA text of the domain model for these phrases (cached: scenarios repeat), null when biasing is off. The
+    /// agent's model holds the checklist's phrases with their numbers evened out (the agent may give wrong ones); the
+    /// caller's holds the script's lines as they are.
+    /// </summary>
+    private string? DomainModel(IReadOnlyList<string>? phrases, bool evenNumbers)
     {
         if (_options.DomainModelWeight <= 0)
         {
             return null;
         }
 
-        var key = string.Join('\n', phrases ?? []);
-        return _domainModels.GetOrAdd(key, _ => ArpaWriter.Write(DomainCorpus.Sentences(phrases ?? [])));
+        var key = (evenNumbers ? "even\n" : "as-is\n") + string.Join('\n', phrases ?? []);
+        return _domainModels.GetOrAdd(key, _ => ArpaWriter.Write(DomainCorpus.Sentences(phrases ?? [], evenNumbers)));
     }
 
     private void AddUnknownWords(PocketsphinxDecoder decoder, IReadOnlyList<string>? phrases)

@@ -5,7 +5,11 @@ using QaShopper.Core.Transcripts;
 namespace QaShopper.LocalSpeech.Pocketsphinx;
 
 /// <summary>Decodes one utterance of one channel into a transcript segment, with spotted hints merged in.</summary>
-internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spotHints, IReadOnlyList<string[]>? watched = null)
+internal sealed class UtteranceTranscriber(
+    PocketsphinxDecoder decoder,
+    bool spotHints,
+    IReadOnlyList<string[]>? watched = null,
+    IReadOnlyDictionary<string, string>? compounds = null)
 {
     /// <summary>
     /// Audio kept before a detected span: the detector starts on energy, so weak initial consonants (the "th" of
@@ -59,6 +63,11 @@ internal sealed class UtteranceTranscriber(PocketsphinxDecoder decoder, bool spo
         if (watched is { Count: > 0 })
         {
             words = HintMerger.DropUnconfirmed(words, watched);
+        }
+
+        if (compounds is not null)
+        {
+            words = CompoundWords.Join(words, compounds);
         }
 
         if (words.Count == 0)

@@ -60,6 +60,45 @@ public sealed class LanguageModelBiasTests
     }
 
     [Test]
+    public void Sentences_WithEvenNumbers_GiveEveryOtherNumberTheExpectedOnesWeight()
+    {
+        var sentences = DomainCorpus.Sentences(["5 to 7 working days"], evenNumbers: true).Select(s => string.Join(' ', s)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sentences.Count(s => s == "five to seven working days"), Is.EqualTo(2));
+            Assert.That(sentences.Count(s => s == "ten to seven working days"), Is.EqualTo(2), "the first number varied");
+            Assert.That(sentences.Count(s => s == "five to fourteen working days"), Is.EqualTo(2), "the second number varied");
+            Assert.That(sentences, Has.None.EqualTo("ten to fourteen working days"), "one number at a time, not every combination");
+        });
+    }
+
+    [Test]
+    public void Sentences_WithEvenNumbers_KeepOrdinalsOrdinal()
+    {
+        var sentences = DomainCorpus.Sentences(["Friday the 15th"], evenNumbers: true).Select(s => string.Join(' ', s)).ToList();
+
+        Assert.That(sentences, Does.Contain("friday the twentieth").And.Contain("friday the first").And.None.EqualTo("friday the twenty"));
+    }
+
+    [Test]
+    public void Sentences_WithEvenNumbers_VaryATwoWordNumberByItsFirstWordOnly()
+    {
+        var sentences = DomainCorpus.Sentences(["within 48 hours"], evenNumbers: true).Select(s => string.Join(' ', s)).ToList();
+
+        Assert.That(sentences, Does.Contain("within seventy two hours").And.Contain("within twenty one hours"));
+        Assert.That(sentences.Where(s => s.StartsWith("within forty", StringComparison.Ordinal)), Is.All.EqualTo("within forty eight hours"));
+    }
+
+    [Test]
+    public void Sentences_WithoutEvenNumbers_KeepThePhrasesNumbersOnly()
+    {
+        var sentences = DomainCorpus.Sentences(["2 pounds a day"]).Select(s => string.Join(' ', s)).ToList();
+
+        Assert.That(sentences.Where(s => s.EndsWith("pounds a day", StringComparison.Ordinal)), Is.All.EqualTo("two pounds a day"));
+    }
+
+    [Test]
     public void Generic_CorpusHasNoForbiddenSoundingPhrases()
     {
         Assert.That(DomainCorpus.Generic, Has.None.Contains("don't know").And.None.Contains("calm down").And.None.Contains("problem is"));

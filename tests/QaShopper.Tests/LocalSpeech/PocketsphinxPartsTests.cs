@@ -67,6 +67,27 @@ public sealed class PocketsphinxPartsTests
     }
 
     [Test]
+    public void Merge_SpottedSingleWordMissingFromHypothesis_InsertsNothing()
+    {
+        RecognizedWord[] words = [W("will", 0.0, 0.3), W("arrive", 0.3, 0.7), W("in", 0.7, 0.8), W("five", 0.8, 1.1)];
+
+        var merged = HintMerger.Merge(words, [new("goodbye", 0.65, 0.85, 0.9)]);
+
+        Assert.That(merged.Select(w => w.Text), Is.EqualTo(new[] { "will", "arrive", "in", "five" }));
+        Assert.That(merged.Any(w => w.Spotted), Is.False);
+    }
+
+    [Test]
+    public void Merge_SpottedSingleWordInHypothesis_ConfirmsIt()
+    {
+        RecognizedWord[] words = [W("thanks", 0.0, 0.3), W("goodbye", 0.3, 0.8)];
+
+        var merged = HintMerger.Merge(words, [new("goodbye", 0.3, 0.8, 0.9)]);
+
+        Assert.That(merged[1], Is.EqualTo(new RecognizedWord("goodbye", 0.3, 0.8, 0.9, Spotted: true)));
+    }
+
+    [Test]
     public void SpottedForms_LongExpectedPhrase_AlsoSpottedByItsLastFourWords()
     {
         var forms = PocketsphinxTranscriber.SpottedForms(["thank", "you", "for", "calling", "acme", "bank"], expected: true);

@@ -338,10 +338,10 @@ public sealed class ChecklistScorerTests
             Scenario(
                 Item("hours", Any("nine to one"), weight: 30, critical: true),
                 Item("greeting", Any("hello"), weight: 10)),
-            Call(30, Agent(1, 2, "Hello."), Agent(5, 8, "We open nine to one.", confidence: 0.4)));
+            Call(30, Agent(1, 2, "Hello."), Agent(5, 8, "We open nine to one.", confidence: 0.25)));
 
         Assert.That(score.Items[0].Outcome, Is.EqualTo(ItemOutcome.Uncertain));
-        Assert.That(score.Items[0].Evidence.Confidence, Is.EqualTo(0.4));
+        Assert.That(score.Items[0].Evidence.Confidence, Is.EqualTo(0.25));
         Assert.That(score.NeedsReview, Is.True);
         Assert.That(score.Score, Is.EqualTo(100.0));
         Assert.That(score.Grade, Is.EqualTo(Grade.Excellent));
@@ -357,6 +357,81 @@ public sealed class ChecklistScorerTests
         Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
         Assert.That(result.Evidence.Reason, Does.Contain("closest candidate").And.Contain("low-confidence"));
         Assert.That(result.Evidence.Text, Is.EqualTo("have a nise dei"));
+    }
+
+    [Test]
+    public void Score_LongPhraseWordForWordAtModestConfidence_Passes()
+    {
+        var result = Only(
+            Scenario(Item("card-blocked", Any("your card is now blocked"))),
+            Call(60, Agent(40, 42, "your card is now blocked", confidence: 0.4)));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Passed));
+    }
+
+    [Test]
+    public void Score_LongPhraseMisheardAtModestConfidence_StaysUncertain()
+    {
+        var result = Only(
+            Scenario(Item("card-blocked", Any("your card is now blocked"))),
+            Call(60, Agent(40, 42, "your card is now blocket", confidence: 0.4)));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
+    }
+
+    [Test]
+    public void Score_TwoWordPhraseWordForWordAtModestConfidence_StaysUncertain()
+    {
+        var result = Only(
+            Scenario(Item("verifies", Any("zip code"))),
+            Call(60, Agent(40, 42, "zip code", confidence: 0.4)));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
+    }
+
+    [Test]
+    public void Score_OtherNumbersInLowConfidenceSpeech_FailNotUncertain()
+    {
+        var result = Only(
+            Scenario(Item("replacement-time", Any("5 to 7 working days"))),
+            Call(60, Agent(40, 43, "ten to fourteen working days", confidence: 0.5)));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Failed));
+        Assert.That(result.Evidence.Reason, Does.Contain("states other numbers (10, 14)"));
+        Assert.That(result.Evidence.Text, Is.EqualTo("ten to fourteen working days"));
+    }
+
+    [Test]
+    public void Score_SameNumbersGarbledInLowConfidenceSpeech_StayUncertain()
+    {
+        var result = Only(
+            Scenario(Item("repair-time", Any("within 48 hours"))),
+            Call(60, Agent(40, 43, "within forty eight ours", confidence: 0.5)));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
+    }
+
+    [Test]
+    public void Score_LongPhraseWithItsStartMisheard_PassesOnItsTailAtTheUtteranceStart()
+    {
+        var result = Only(
+            Scenario(Item("greeting", Any("thank you for calling acme bank"), within: 10)),
+            Call(60, Agent(1, 3, "then for calling acme bank")));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Passed));
+        Assert.That(result.Evidence.Phrase, Is.EqualTo("thank you for calling acme bank"));
+        Assert.That(result.Evidence.Text, Is.EqualTo("for calling acme bank"));
+        Assert.That(result.Evidence.Reason, Does.Contain("last 4 words at the start of an utterance"));
+    }
+
+    [Test]
+    public void Score_LongPhrasesTailAfterMoreWordsThanItsHead_Fails()
+    {
+        var result = Only(
+            Scenario(Item("greeting", Any("thank you for calling acme bank"))),
+            Call(60, Agent(1, 3, "i said it is not for calling acme bank")));
+
+        Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Failed));
     }
 
     [Test]
@@ -424,7 +499,7 @@ public sealed class ChecklistScorerTests
     [Test]
     public void Score_ConfidenceFromWordsMean_WhenSegmentHasNone()
     {
-        TranscriptWord[] words = [new("we", 5, 5.2, 0.5), new("open", 5.2, 5.5, 0.5), new("nine", 5.5, 5.8, 0.5), new("to", 5.8, 6, 0.6), new("one", 6, 6.3, 0.4)];
+        TranscriptWord[] words = [new("we", 5, 5.2, 0.9), new("open", 5.2, 5.5, 0.9), new("nine", 5.5, 5.8, 0.2), new("to", 5.8, 6, 0.3), new("one", 6, 6.3, 0.2)];
         var result = Only(
             Scenario(Item("hours", Any("nine to one"))),
             Call(30, Agent(5, 6.3, "We open nine to one", words: words)));
