@@ -162,8 +162,12 @@ internal sealed class CallContext
             Segments[i] = new SegmentView(ordered[i].Segment, i, characterMatching, minConfidence, exactPhraseMinConfidence);
         }
 
+        CharacterMatching = characterMatching;
         End = transcript.End;
     }
+
+    /// <summary>Whether phrases are compared by characters (Chinese, Japanese) rather than words.</summary>
+    public bool CharacterMatching { get; }
 
     public Transcript Transcript { get; }
 

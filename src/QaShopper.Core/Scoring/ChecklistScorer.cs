@@ -35,7 +35,7 @@ public sealed class ChecklistScorer
 
         var checklist = Compile(scenario);
         var call = new CallContext(transcript, checklist.CharacterMatching, _options.MinConfidence, _options.ExactPhraseMinConfidence);
-        var evaluator = new ItemEvaluator(call, _matcher, checklist.CharacterMatching);
+        var evaluator = new ItemEvaluator(call, _matcher);
         var results = new ItemResult[checklist.Items.Length];
         var chosen = new Occurrence?[checklist.Items.Length];
 

@@ -9,7 +9,7 @@ namespace QaShopper.Core.Scoring;
 /// Scores the phrase and pattern items of one call. Holds the per-call state: the chosen match of every item
 /// (for <c>after</c>) and a reusable hit list so the inner loops do not allocate.
 /// </summary>
-internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher, bool characterMatching)
+internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
 {
     /// <summary>Allowance for floating-point noise in window comparisons.</summary>
     private const double Epsilon = 1e-9;
@@ -167,7 +167,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher, boo
     /// </summary>
     private IReadOnlyList<string> OtherNumbers(Occurrence near)
     {
-        if (near.Phrase is null || characterMatching)
+        if (near.Phrase is null || call.CharacterMatching)
         {
             return [];
         }
@@ -362,19 +362,8 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher, boo
         return new SearchResult(confident, low, unconstrained);
     }
 
-    private static int WordsBefore(string canonical, int at)
-    {
-        var words = 0;
-        for (var i = 0; i < at; i++)
-        {
-            if (canonical[i] == ' ' && i > 0 && canonical[i - 1] != ' ')
-            {
-                words++;
-            }
-        }
-
-        return words;
-    }
+    /// <summary>Words before a match at <paramref name="at"/>: canonical text is single-spaced and matches start on a word.</summary>
+    private static int WordsBefore(string canonical, int at) => canonical.AsSpan(0, at).Count(' ');
 
     private static void SearchPattern(SegmentView segment, Regex pattern, Action<SegmentView, int, int, double, string?, string?, bool> consider)
     {

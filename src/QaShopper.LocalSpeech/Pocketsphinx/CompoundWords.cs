@@ -11,13 +11,28 @@ internal static class CompoundWords
     /// <summary>Each part must have at least this many letters: shorter ones ("a", "at") split almost anything.</summary>
     public const int MinimumPartLength = 3;
 
-    /// <summary>The phrases with every splittable unknown word split; phrases come back tokenised like the spotter's.</summary>
-    public static IReadOnlyList<string> Split(IReadOnlyList<string>? phrases, IReadOnlySet<string> dictionary)
+    /// <summary>
+    /// The phrases with every splittable unknown word split, tokenised like the spotter's; each compound split is
+    /// added to <paramref name="compounds"/> by its parts ("post code" → "postcode"), for <see cref="Join"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Split(IReadOnlyList<string>? phrases, IReadOnlySet<string> dictionary, IDictionary<string, string> compounds)
     {
         ArgumentNullException.ThrowIfNull(dictionary);
+        ArgumentNullException.ThrowIfNull(compounds);
         return [.. (phrases ?? []).Select(p => SpottablePhrases.Prepare(p).Words is { } words
-            ? string.Join(' ', words.SelectMany(w => Parts(w, dictionary) ?? [w]))
+            ? string.Join(' ', words.SelectMany(w => SplitWord(w, dictionary, compounds)))
             : p)];
+    }
+
+    private static string[] SplitWord(string word, IReadOnlySet<string> dictionary, IDictionary<string, string> compounds)
+    {
+        if (Parts(word, dictionary) is not { } parts)
+        {
+            return [word];
+        }
+
+        compounds.TryAdd(string.Join(' ', parts), word);
+        return parts;
     }
 
     /// <summary>The two dictionary words <paramref name="word"/> is made of, or null when it is known or not a compound.</summary>
@@ -39,22 +54,6 @@ internal static class CompoundWords
         }
 
         return null;
-    }
-
-    /// <summary>The compounds of <paramref name="phrases"/> by their parts: "post code" → "postcode".</summary>
-    public static IReadOnlyDictionary<string, string> Of(IReadOnlyList<string>? phrases, IReadOnlySet<string> dictionary)
-    {
-        ArgumentNullException.ThrowIfNull(dictionary);
-        var compounds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var word in (phrases ?? []).Select(p => SpottablePhrases.Prepare(p).Words).OfType<string[]>().SelectMany(w => w))
-        {
-            if (Parts(word, dictionary) is { } parts)
-            {
-                compounds.TryAdd(string.Join(' ', parts), word);
-            }
-        }
-
-        return compounds;
     }
 
     /// <summary>Decoded words with every pair of parts of a compound joined into the compound, timed across both.</summary>

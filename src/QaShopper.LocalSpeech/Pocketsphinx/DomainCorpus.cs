@@ -121,11 +121,9 @@ internal static class DomainCorpus
 
     private static readonly string[][] Ordinals = [.. Enumerable.Range(1, 99).Select(n => Spell(n.ToString(CultureInfo.InvariantCulture), ordinal: true))];
 
-    private static readonly HashSet<string> CardinalWords =
-        [.. Enumerable.Range(0, 100).SelectMany(n => Spell(n.ToString(CultureInfo.InvariantCulture), ordinal: false)), "hundred", "thousand"];
+    private static readonly HashSet<string> CardinalWords = [.. Cardinals.SelectMany(n => n), "zero", "hundred", "thousand"];
 
-    private static readonly HashSet<string> OrdinalWords =
-        [.. Enumerable.Range(1, 99).SelectMany(n => Spell(n.ToString(CultureInfo.InvariantCulture), ordinal: true)).Where(w => !CardinalWords.Contains(w))];
+    private static readonly HashSet<string> OrdinalWords = [.. Ordinals.SelectMany(n => n).Where(w => !CardinalWords.Contains(w))];
 
     private static readonly HashSet<string> NumberWords = [.. CardinalWords, .. OrdinalWords];
 

@@ -105,9 +105,9 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
 
     private Transcript Transcribe(PocketsphinxDecoder decoder, TwoChannelAudio audio, TranscriptionRequest request, CancellationToken cancellationToken)
     {
-        var hints = CompoundWords.Split(request.HintPhrases, _dictionaryWords.Value);
-        var callerLines = CompoundWords.Split(request.CallerLines, _dictionaryWords.Value);
-        var compounds = CompoundWords.Of([.. request.HintPhrases, .. request.CallerLines], _dictionaryWords.Value);
+        var compounds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hints = CompoundWords.Split(request.HintPhrases, _dictionaryWords.Value, compounds);
+        var callerLines = CompoundWords.Split(request.CallerLines, _dictionaryWords.Value, compounds);
         var spotting = PrepareHints(decoder, hints, request.WatchPhrases);
         AddUnknownWords(decoder, callerLines);
 

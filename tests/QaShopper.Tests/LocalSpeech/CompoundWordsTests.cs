@@ -27,7 +27,7 @@ public sealed class CompoundWordsTests
     [Test]
     public void Split_Phrases_SplitsOnlyTheCompounds()
     {
-        var split = CompoundWords.Split(["Can I take your postcode?", "Welcome to Brightmart", "zorblax"], Dictionary);
+        var split = CompoundWords.Split(["Can I take your postcode?", "Welcome to Brightmart", "zorblax"], Dictionary, new Dictionary<string, string>());
 
         Assert.That(split, Is.EqualTo(new[] { "can i take your post code", "welcome to bright mart", "zorblax" }));
     }
@@ -35,7 +35,8 @@ public sealed class CompoundWordsTests
     [Test]
     public void Join_DecodedParts_BecomeTheCompoundAgain()
     {
-        var compounds = CompoundWords.Of(["your postcode"], Dictionary);
+        var compounds = new Dictionary<string, string>();
+        CompoundWords.Split(["your postcode"], Dictionary, compounds);
         List<RecognizedWord> words = [new("your", 0.0, 0.2, 0.9), new("post", 0.2, 0.5, 0.8), new("code", 0.5, 0.8, 0.6), new("code", 0.8, 1.0, 0.7)];
 
         var joined = CompoundWords.Join(words, compounds);
