@@ -63,33 +63,17 @@ public static class Resampler
             // Downsampling lowers the cut-off to the new Nyquist frequency so nothing aliases into the speech band.
             var cutoff = Math.Min(1.0, ratio) * 0.95;
             HalfWidth = HalfTaps / Math.Min(1.0, ratio);
-            var i0Beta = BesselI0(KaiserBeta);
             Table = new double[(int)Math.Ceiling(HalfWidth * TableResolution) + 2];
             for (var i = 0; i < Table.Length; i++)
             {
                 var x = (double)i / TableResolution;
                 var t = x / HalfWidth;
-                var window = t >= 1 ? 0 : BesselI0(KaiserBeta * Math.Sqrt(1 - (t * t))) / i0Beta;
-                Table[i] = cutoff * Sinc(cutoff * x) * window;
+                Table[i] = cutoff * KaiserSinc.Sinc(cutoff * x) * KaiserSinc.Window(t, KaiserBeta);
             }
         }
 
         public double HalfWidth { get; }
 
         public double[] Table { get; }
-    }
-
-    private static double Sinc(double x) => Math.Abs(x) < 1e-12 ? 1.0 : Math.Sin(Math.PI * x) / (Math.PI * x);
-
-    private static double BesselI0(double x)
-    {
-        double sum = 1, term = 1, half = x / 2;
-        for (var k = 1; k < 40; k++)
-        {
-            term *= half / k;
-            sum += term * term;
-        }
-
-        return sum;
     }
 }

@@ -30,6 +30,11 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
             errors.Add($"{Prefix}{nameof(PocketsphinxOptions.DomainModelWeight)} is {options.DomainModelWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be at least 0 (0 = no biasing) and below 1.");
         }
 
+        if (!(options.PhoneBandMirrorGain is >= 0 and <= 4))
+        {
+            errors.Add($"{Prefix}{nameof(PocketsphinxOptions.PhoneBandMirrorGain)} is {options.PhoneBandMirrorGain.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be 0 (off) to 4.");
+        }
+
         if (options.MaxDecoders is < 1 or > 64)
         {
             errors.Add($"{Prefix}{nameof(PocketsphinxOptions.MaxDecoders)} is {options.MaxDecoders}; it must be 1 to 64 (each decoder takes about 100 MB).");

@@ -125,7 +125,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
             var timer = Stopwatch.StartNew();
             var clip = audio.Channel(channel);
             var spans = VoiceActivityDetector.Detect(clip, _voiceActivity);
-            var speech = clip.ResampleTo(ModelSampleRate);
+            var speech = ForModel(clip);
             foreach (var span in spans)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -143,6 +143,15 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
 
         segments.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new Transcript(request.AnsweredAfter, audio.Duration.TotalSeconds, segments);
+    }
+
+    /// <summary>The channel at the model's rate; phone-line audio with its top band mirrored above 4 kHz (<see cref="PocketsphinxOptions.PhoneBandMirrorGain"/>).</summary>
+    private AudioClip ForModel(AudioClip channel)
+    {
+        var speech = channel.ResampleTo(ModelSampleRate);
+        return channel.SampleRate == TelephoneLine.SampleRate
+            ? TelephoneBandExtension.Apply(speech, _options.PhoneBandMirrorGain)
+            : speech;
     }
 
     /// <summary>How agents introduce themselves, for each first name on the roster.</summary>

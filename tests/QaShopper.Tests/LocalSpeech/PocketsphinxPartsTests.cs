@@ -140,11 +140,12 @@ public sealed class PocketsphinxPartsTests
     [Test]
     public void Validate_BadSettings_NameTheSetting()
     {
-        var errors = PocketsphinxOptionsValidator.Check(new PocketsphinxOptions { Dictionary = " ", KeyphraseThreshold = 2, MaxDecoders = 0 });
+        var errors = PocketsphinxOptionsValidator.Check(new PocketsphinxOptions { Dictionary = " ", KeyphraseThreshold = 2, MaxDecoders = 0, PhoneBandMirrorGain = -1 });
 
         Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:Dictionary"));
         Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:KeyphraseThreshold"));
         Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:MaxDecoders"));
+        Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:PhoneBandMirrorGain"));
     }
 
     [Test]

@@ -25,9 +25,14 @@ public sealed class PocketsphinxTranscriberTests
 
     private static readonly string[] Hints =
     [
-        "welcome to brightmart", "thank you for calling brightmart", "my name is", "anything else", "i don't know", "calm down", "not my problem",
-        "open 24/7", "on the 15th", "добрый день",
+        "welcome to brightmart", "thank you for calling brightmart", "my name is", "anything else", "open 24/7", "on the 15th", "добрый день",
     ];
+
+    /// <summary>
+    /// Forbidden phrases go to the recogniser as watch phrases, never as hints, as the pipeline sends them: biased
+    /// towards "i don't know", the decoder hears it in "our downtown branch" (measured with the phone band mirrored).
+    /// </summary>
+    private static readonly string[] Forbidden = ["i don't know", "calm down", "not my problem"];
 
     private TempDirectory _temp = null!;
     private PocketsphinxTranscriber _transcriber = null!;
@@ -43,7 +48,7 @@ public sealed class PocketsphinxTranscriberTests
         _recording = _temp.File("call.wav");
         _truth = PhoneCall.Write(_temp, _recording, "rms", Lines);
         _transcriber = new PocketsphinxTranscriber(new PocketsphinxOptions { MaxDecoders = 1 });
-        _transcript = await _transcriber.TranscribeAsync(new TranscriptionRequest(_recording, 2, 3.5, "en-US", Hints));
+        _transcript = await _transcriber.TranscribeAsync(new TranscriptionRequest(_recording, 2, 3.5, "en-US", Hints) { WatchPhrases = Forbidden });
     }
 
     [OneTimeTearDown]
