@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace QaShopper.Audio;
 
 /// <summary>
@@ -14,8 +16,9 @@ public static class TelephoneBandExtension
 
     /// <summary>
     /// The lowest frequency mirrored: 2.8-3.8 kHz lands at 4.2-5.2 kHz. Measured on the simulated agents' 54 lines in
-    /// four flite voices over a phone line, decoded with the general language model only: mirroring from 2.8 kHz cut
-    /// word errors in every voice; from 2.0 or 2.4 kHz, or the whole band, made the awb voice worse.
+    /// four flite voices over a phone line, decoded with the general language model only (sox filters and
+    /// pocketsphinx_batch): mirroring from 2.8 kHz cut word errors most; from 2.0 or 2.4 kHz, or the whole band, made
+    /// the awb voice worse.
     /// </summary>
     public const double MirroredFromHz = 2800;
 
@@ -48,13 +51,9 @@ public static class TelephoneBandExtension
         var output = new float[input.Length];
         for (var n = 0; n < input.Length; n++)
         {
-            var first = Math.Max(0, n - HalfTaps);
-            var last = Math.Min(input.Length - 1, n + HalfTaps);
-            double top = 0;
-            for (var k = first; k <= last; k++)
-            {
-                top += input[k] * HighPass[k - n + HalfTaps];
-            }
+            var top = n >= HalfTaps && n + HalfTaps < input.Length
+                ? Dot(input.AsSpan(n - HalfTaps, HighPass.Length), HighPass)
+                : DotAtEdge(input, n);
 
             // Multiplying by (-1)^n moves every frequency f to 8 kHz - f: the top band lands just above 4 kHz.
             var mirrored = (n & 1) == 0 ? top : -top;
@@ -62,6 +61,38 @@ public static class TelephoneBandExtension
         }
 
         return new AudioClip(SampleRate, output);
+    }
+
+    /// <summary>The filter's output at <paramref name="n"/> where its taps reach past either end of the clip.</summary>
+    private static double DotAtEdge(float[] input, int n)
+    {
+        double sum = 0;
+        for (var k = Math.Max(0, n - HalfTaps); k <= Math.Min(input.Length - 1, n + HalfTaps); k++)
+        {
+            sum += input[k] * HighPass[k - n + HalfTaps];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Σ a[i]·b[i], a vector register at a time: 257 taps per sample over a whole call is most of this step's cost.</summary>
+    private static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var width = Vector<float>.Count;
+        var sums = Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            sums += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+        }
+
+        double sum = Vector.Sum(sums);
+        for (; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
     }
 
     /// <summary>A windowed-sinc high-pass (a unit impulse minus a low-pass) with its cut-off at <paramref name="cutoff"/> of the sample rate.</summary>

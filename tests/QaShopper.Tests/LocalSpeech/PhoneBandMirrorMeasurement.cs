@@ -11,9 +11,9 @@ namespace QaShopper.Tests.LocalSpeech;
 /// The measurement behind <see cref="PocketsphinxOptions.PhoneBandMirrorGain"/>: every agent line of the simulated
 /// call centre without numbers or other templates (54 lines), spoken in four flite voices through a phone line and
 /// decoded without hints or domain model, so only the acoustic front end differs; prints the word error rate per voice
-/// at each gain. Explicit: about ten minutes of CPU; run with --filter FullyQualifiedName~PhoneBandMirrorMeasurement.
+/// at each gain. Explicit: about fifteen minutes of CPU; run with --filter FullyQualifiedName~PhoneBandMirrorMeasurement.
 /// </summary>
-[Explicit("measurement, about ten minutes of CPU")]
+[Explicit("measurement, about fifteen minutes of CPU")]
 [Category("Measurement")]
 public sealed partial class PhoneBandMirrorMeasurement
 {
