@@ -125,7 +125,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
             var timer = Stopwatch.StartNew();
             var clip = audio.Channel(channel);
             var spans = VoiceActivityDetector.Detect(clip, _voiceActivity);
-            var speech = ForModel(clip);
+            var speech = ForModel(clip, _options.PhoneBandMirrorGain);
             foreach (var span in spans)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -146,11 +146,11 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
     }
 
     /// <summary>The channel at the model's rate; phone-line audio with its top band mirrored above 4 kHz (<see cref="PocketsphinxOptions.PhoneBandMirrorGain"/>).</summary>
-    private AudioClip ForModel(AudioClip channel)
+    internal static AudioClip ForModel(AudioClip channel, double mirrorGain)
     {
         var speech = channel.ResampleTo(ModelSampleRate);
         return channel.SampleRate == TelephoneLine.SampleRate
-            ? TelephoneBandExtension.Apply(speech, _options.PhoneBandMirrorGain)
+            ? TelephoneBandExtension.Apply(speech, mirrorGain)
             : speech;
     }
 

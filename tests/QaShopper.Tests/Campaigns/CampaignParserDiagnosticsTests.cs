@@ -1,4 +1,5 @@
 using QaShopper.Core.Campaigns;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Campaigns;
 
@@ -129,10 +130,7 @@ public sealed class CampaignParserDiagnosticsTests
 
         Assert.That(result.Campaign, Is.Null);
         Assert.That(result.IsValid, Is.False);
-        Assert.That(
-            result.Diagnostics.Select(d => d.ToString()),
-            Has.Some.StartsWith($"broken.yaml:{line}:{column}: {message}"),
-            string.Join("\n", result.Diagnostics));
+        DiagnosticAssert.ReportsAt(result.Diagnostics, "broken.yaml", line, column, message);
     }
 
     [Test]

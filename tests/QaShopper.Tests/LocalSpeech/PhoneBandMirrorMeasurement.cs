@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Scenarios;
 using QaShopper.LocalSpeech.Pocketsphinx;
+using QaShopper.Simulation;
 using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.LocalSpeech;
@@ -15,7 +15,7 @@ namespace QaShopper.Tests.LocalSpeech;
 /// </summary>
 [Explicit("measurement, about fifteen minutes of CPU")]
 [Category("Measurement")]
-public sealed partial class PhoneBandMirrorMeasurement
+public sealed class PhoneBandMirrorMeasurement
 {
     [Test]
     public async Task Measure_WordErrors_ByVoiceAndGain()
@@ -47,14 +47,13 @@ public sealed partial class PhoneBandMirrorMeasurement
     /// <summary>The simulated agents' lines that need no template values, with the company and name filled in.</summary>
     private static List<string> AgentLines()
     {
-        var text = File.ReadAllText(RepoPaths.Combine("scenarios", "call-centre.yaml"));
-        return [.. LineText().Matches(text)
-            .Select(m => m.Groups["text"].Value.Replace("{{company}}", "Nova Telecom", StringComparison.Ordinal).Replace("{{agent.name}}", "Sarah", StringComparison.Ordinal))
+        var centre = CallCentreLoader.Load(RepoPaths.Combine("scenarios", "call-centre.yaml"));
+        var texts = centre.Scenarios.Values.SelectMany(s => s.Turns.SelectMany(t => t.SelectMany(l => new[] { l.Says, l.Otherwise }))
+            .Concat(s.Hold is { } hold ? [hold.Says, hold.Back] : []));
+        return [.. texts
+            .Select(l => l.Replace("{{company}}", "Nova Telecom", StringComparison.Ordinal).Replace("{{agent.name}}", "Sarah", StringComparison.Ordinal))
             .Where(l => l.Length > 0 && !l.Contains("{{", StringComparison.Ordinal) && !l.Any(char.IsAsciiDigit))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
     }
-
-    [GeneratedRegex("(?:says|otherwise|back): \"(?<text>[^\"]*)\"", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex LineText();
 }

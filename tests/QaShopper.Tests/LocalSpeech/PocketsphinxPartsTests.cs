@@ -1,4 +1,6 @@
+using QaShopper.Audio;
 using QaShopper.LocalSpeech.Pocketsphinx;
+using QaShopper.Tests.Audio;
 
 namespace QaShopper.Tests.LocalSpeech;
 
@@ -146,6 +148,27 @@ public sealed class PocketsphinxPartsTests
         Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:KeyphraseThreshold"));
         Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:MaxDecoders"));
         Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:PhoneBandMirrorGain"));
+    }
+
+    [Test]
+    public void ForModel_PhoneLineChannel_IsUpsampledWithItsTopBandMirrored()
+    {
+        var phone = new AudioClip(8000, ResamplerTests.Sine(3500, 8000, 0.5));
+
+        var mirrored = PocketsphinxTranscriber.ForModel(phone, mirrorGain: 1);
+        var plain = PocketsphinxTranscriber.ForModel(phone, mirrorGain: 0);
+
+        Assert.That(mirrored.SampleRate, Is.EqualTo(16000));
+        Assert.That(mirrored.Samples, Is.Not.EqualTo(plain.Samples));
+        Assert.That(plain.Samples, Is.EqualTo(phone.ResampleTo(16000).Samples));
+    }
+
+    [Test]
+    public void ForModel_WidebandChannel_IsOnlyResampled()
+    {
+        var wide = new AudioClip(22050, ResamplerTests.Sine(3500, 22050, 0.5));
+
+        Assert.That(PocketsphinxTranscriber.ForModel(wide, mirrorGain: 1).Samples, Is.EqualTo(wide.ResampleTo(16000).Samples));
     }
 
     [Test]

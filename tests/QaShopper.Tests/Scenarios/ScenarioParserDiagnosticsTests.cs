@@ -1,4 +1,5 @@
 using QaShopper.Core.Scenarios;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Scenarios;
 
@@ -81,10 +82,7 @@ public sealed class ScenarioParserDiagnosticsTests
 
         Assert.That(result.Scenario, Is.Null);
         Assert.That(result.IsValid, Is.False);
-        Assert.That(
-            result.Diagnostics.Select(d => d.ToString()),
-            Has.Some.StartsWith($"broken.yaml:{line}:{column}: {message}"),
-            string.Join("\n", result.Diagnostics));
+        DiagnosticAssert.ReportsAt(result.Diagnostics, "broken.yaml", line, column, message);
     }
 
     [Test]
