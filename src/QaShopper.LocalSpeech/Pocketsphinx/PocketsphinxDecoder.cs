@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using QaShopper.Core.Ports;
 using QaShopper.LocalSpeech.Pocketsphinx.Native;
@@ -46,14 +47,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
     public static PocketsphinxDecoder Create(PocketsphinxOptions options)
     {
         NativeLibraries.EnsureLoaded();
-        string[] argv =
-        [
-            "qashopper",
-            "-hmm", options.ModelDirectory,
-            "-lm", options.LanguageModel,
-            "-dict", options.Dictionary,
-            "-logfn", "/dev/null",
-        ];
+        var argv = Arguments(options);
         var config = SphinxBaseNative.ParseConfig(IntPtr.Zero, PocketsphinxNative.Arguments(), argv.Length, argv, 1);
         if (config == IntPtr.Zero)
         {
@@ -73,6 +67,18 @@ internal sealed class PocketsphinxDecoder : IDisposable
             _ = SphinxBaseNative.FreeConfig(config);
         }
     }
+
+    /// <summary>The decoder's command line (argv[0] first), as pocketsphinx parses it.</summary>
+    internal static string[] Arguments(PocketsphinxOptions options) =>
+    [
+        "qashopper",
+        "-hmm", options.ModelDirectory,
+        "-lm", options.LanguageModel,
+        "-dict", options.Dictionary,
+        "-maxhmmpf", options.MaxActiveHmms.ToString(CultureInfo.InvariantCulture),
+        "-maxwpf", options.MaxWordsPerFrame.ToString(CultureInfo.InvariantCulture),
+        "-logfn", "/dev/null",
+    ];
 
     /// <summary>True when the dictionary (including words added at run time) has the word.</summary>
     public bool IsKnown(string word)

@@ -41,6 +41,20 @@ public sealed class PocketsphinxOptions
     public double PhoneBandMirrorGain { get; set; } = 1.0;
 
     /// <summary>
+    /// The most HMMs the n-gram search keeps active per 10 ms frame (pocketsphinx <c>-maxhmmpf</c>, its own default
+    /// 30000; -1 = no limit): the search's main cost. At 10000 the simulated agents' lines in four voices decoded to the
+    /// same words in 85% of the CPU, the evaluation's figures stayed the same and the caller's side lost 8 words in 1,239;
+    /// at 5000 the agents' lines started to lose words (README, Benchmarks).
+    /// </summary>
+    public int MaxActiveHmms { get; set; } = 10000;
+
+    /// <summary>
+    /// The most distinct words that may end in one frame (pocketsphinx <c>-maxwpf</c>, its own default -1 = no limit).
+    /// Word exits fan out into every following word's lexicon tree, so capping them saves search with no measured loss.
+    /// </summary>
+    public int MaxWordsPerFrame { get; set; } = 20;
+
+    /// <summary>
     /// Decoders kept for concurrent calls (each ~100 MB and 0.6 s to start). Default: the processor count, since a
     /// decoder keeps one core busy.
     /// </summary>

@@ -35,6 +35,16 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
             errors.Add($"{Prefix}{nameof(PocketsphinxOptions.PhoneBandMirrorGain)} is {options.PhoneBandMirrorGain.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be 0 (off) to 4.");
         }
 
+        if (options.MaxActiveHmms is not -1 and (< 500 or > 1_000_000))
+        {
+            errors.Add($"{Prefix}{nameof(PocketsphinxOptions.MaxActiveHmms)} is {options.MaxActiveHmms}; it must be 500 to 1000000, or -1 for no limit.");
+        }
+
+        if (options.MaxWordsPerFrame is not -1 and (< 1 or > 10_000))
+        {
+            errors.Add($"{Prefix}{nameof(PocketsphinxOptions.MaxWordsPerFrame)} is {options.MaxWordsPerFrame}; it must be 1 to 10000, or -1 for no limit.");
+        }
+
         if (options.MaxDecoders is < 1 or > 64)
         {
             errors.Add($"{Prefix}{nameof(PocketsphinxOptions.MaxDecoders)} is {options.MaxDecoders}; it must be 1 to 64 (each decoder takes about 100 MB).");

@@ -150,6 +150,31 @@ public sealed class PocketsphinxPartsTests
         Assert.That(errors, Has.Some.Contains("LocalSpeech:Pocketsphinx:PhoneBandMirrorGain"));
     }
 
+    [TestCase(0, 20, "MaxActiveHmms")]
+    [TestCase(499, 20, "MaxActiveHmms")]
+    [TestCase(10000, 0, "MaxWordsPerFrame")]
+    [TestCase(10000, -2, "MaxWordsPerFrame")]
+    public void Validate_SearchLimitOutOfRange_NamesTheSetting(int maxActiveHmms, int maxWordsPerFrame, string setting)
+    {
+        var errors = PocketsphinxOptionsValidator.Check(new PocketsphinxOptions { MaxActiveHmms = maxActiveHmms, MaxWordsPerFrame = maxWordsPerFrame });
+
+        Assert.That(errors, Has.Exactly(1).Contains("LocalSpeech:Pocketsphinx:" + setting));
+    }
+
+    [Test]
+    public void Validate_SearchLimitsMinusOne_MeanNoLimitAndAreValid()
+    {
+        Assert.That(PocketsphinxOptionsValidator.Check(new PocketsphinxOptions { MaxActiveHmms = -1, MaxWordsPerFrame = -1 }), Is.Empty);
+    }
+
+    [Test]
+    public void DecoderArguments_CarryTheSearchLimits()
+    {
+        var argv = PocketsphinxDecoder.Arguments(new PocketsphinxOptions { MaxActiveHmms = 12345, MaxWordsPerFrame = 7 });
+
+        Assert.That(string.Join(' ', argv), Does.Contain("-maxhmmpf 12345").And.Contain("-maxwpf 7"));
+    }
+
     [Test]
     public void ForModel_PhoneLineChannel_IsUpsampledWithItsTopBandMirrored()
     {
