@@ -13,11 +13,11 @@ namespace QaShopper.Tests.LocalSpeech;
 /// line of the simulated call centre without numbers or other templates (54 lines), spoken in four flite voices through
 /// a phone line and decoded without hints or domain model, so only the acoustics and the search differ; prints the word
 /// error rate per voice. Explicit: about fifteen minutes of CPU each; run with
-/// --filter FullyQualifiedName~PhoneBandMirrorMeasurement.
+/// --filter FullyQualifiedName~AgentLinesMeasurement.
 /// </summary>
 [Explicit("measurement, about fifteen minutes of CPU")]
 [Category("Measurement")]
-public sealed class PhoneBandMirrorMeasurement
+public sealed class AgentLinesMeasurement
 {
     [Test]
     public async Task Measure_WordErrors_ByVoiceAndGain()
