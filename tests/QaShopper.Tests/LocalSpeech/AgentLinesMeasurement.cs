@@ -86,7 +86,7 @@ public sealed class AgentLinesMeasurement
         foreach (var line in truth)
         {
             var reference = WordErrorRate.Words(line.Text);
-            var hypothesis = transcript.Segments.Where(s => s.End > line.Start && s.Start < line.End).SelectMany(s => WordErrorRate.Words(s.Text)).ToArray();
+            var hypothesis = line.HeardIn(transcript).SelectMany(s => WordErrorRate.Words(s.Text)).ToArray();
             errors += WordErrorRate.Errors(reference, hypothesis);
             words += reference.Length;
         }

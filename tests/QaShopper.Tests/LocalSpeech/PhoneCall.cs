@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using QaShopper.Audio;
 using QaShopper.Core.Scenarios;
+using QaShopper.Core.Transcripts;
 using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.LocalSpeech;
 
 /// <summary>A line of a synthetic call and where it was placed in the recording.</summary>
-internal sealed record SpokenLine(Speaker Speaker, string Text, double Start, double End);
+internal sealed record SpokenLine(Speaker Speaker, string Text, double Start, double End)
+{
+    /// <summary>The transcript's segments that overlap this line in time: what the recogniser heard of it.</summary>
+    public IEnumerable<TranscriptSegment> HeardIn(Transcript transcript) => transcript.Segments.Where(s => s.End > Start && s.Start < End);
+}
 
 /// <summary>
 /// Builds two-channel phone-call recordings from flite speech: each line synthesised at 16 kHz, put through a phone

@@ -69,7 +69,7 @@ public sealed class PocketsphinxCalibration
         foreach (var line in truth)
         {
             var reference = WordErrorRate.Words(SpelledOut(line.Text));
-            foreach (var segment in transcript.Segments.Where(s => s.End > line.Start && s.Start < line.End))
+            foreach (var segment in line.HeardIn(transcript))
             {
                 var hypothesis = WordErrorRate.Words(segment.Text);
                 var errors = WordErrorRate.Errors(reference, hypothesis);

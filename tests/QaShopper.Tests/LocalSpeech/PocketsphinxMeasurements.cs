@@ -51,7 +51,7 @@ public sealed class PocketsphinxMeasurements
             foreach (var line in truth)
             {
                 var reference = WordErrorRate.Words(line.Text);
-                var segments = transcript.Segments.Where(s => s.Speaker == line.Speaker && s.End > line.Start && s.Start < line.End).ToList();
+                var segments = line.HeardIn(transcript).Where(s => s.Speaker == line.Speaker).ToList();
                 var hypothesis = segments.SelectMany(s => WordErrorRate.Words(s.Text)).ToArray();
                 var lineErrors = WordErrorRate.Errors(reference, hypothesis);
                 errors += lineErrors;
