@@ -9,7 +9,7 @@ namespace QaShopper.Simulation;
 /// <summary>
 /// A carrier with no telephone network: virtual agents of the call centre described in <c>call-centre.yaml</c>
 /// answer, speak their lines with local text-to-speech and are recorded, and the true outcome of every checklist
-/// item is reported with <see cref="GroundTruthDrawn"/>. The same <see cref="CallRequest.Seed"/> gives a
+/// item is reported with <see cref="GroundTruthDrawn"/>. The same seed (<see cref="SimulatedCallSeeds"/>) gives a
 /// byte-identical recording and the same truth.
 /// </summary>
 /// <remarks>
@@ -31,22 +31,34 @@ public sealed class SimulatedCallCentre : ICarrier
     private readonly CallCentre centre;
     private readonly ISpeechSynthesizer synthesizer;
     private readonly CallComposer composer;
+    private readonly string recordingDirectory;
+    private readonly SimulatedCallSeeds seeds;
 
-    /// <summary>Loads the call centre from <paramref name="callCentreFile"/>; speech comes from <paramref name="synthesizer"/>.</summary>
+    /// <summary>
+    /// Loads the call centre from <paramref name="callCentreFile"/>; speech comes from <paramref name="synthesizer"/>,
+    /// recordings go to <paramref name="recordingDirectory"/>, each call's behaviour is seeded by <paramref name="seeds"/>.
+    /// </summary>
     /// <exception cref="CallCentreException">The file has problems; the message lists each with its position.</exception>
-    public SimulatedCallCentre(string callCentreFile, ISpeechSynthesizer synthesizer)
-        : this(CallCentreLoader.Load(callCentreFile), synthesizer)
+    public SimulatedCallCentre(string callCentreFile, ISpeechSynthesizer synthesizer, string recordingDirectory, SimulatedCallSeeds seeds)
+        : this(CallCentreLoader.Load(callCentreFile), synthesizer, recordingDirectory, seeds)
     {
     }
 
-    internal SimulatedCallCentre(CallCentre centre, ISpeechSynthesizer synthesizer)
+    internal SimulatedCallCentre(CallCentre centre, ISpeechSynthesizer synthesizer, string recordingDirectory, SimulatedCallSeeds seeds)
     {
         ArgumentNullException.ThrowIfNull(centre);
         ArgumentNullException.ThrowIfNull(synthesizer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordingDirectory);
+        ArgumentNullException.ThrowIfNull(seeds);
         this.centre = centre;
         this.synthesizer = synthesizer;
+        this.recordingDirectory = recordingDirectory;
+        this.seeds = seeds;
         composer = new CallComposer(synthesizer);
     }
+
+    /// <summary>The seeds of the calls' behaviour.</summary>
+    public SimulatedCallSeeds Seeds => seeds;
 
     /// <inheritdoc />
     public string Name => "simulated";
@@ -97,7 +109,7 @@ public sealed class SimulatedCallCentre : ICarrier
         }
 
         var lines = centre.Scenarios[scenario.Scenario.Id];
-        var random = new Random(request.Seed);
+        var random = new Random(seeds.For(id));
         var staff = centre.AgentsAt(site);
         var agent = staff[random.Next(staff.Count)];
         var draw = CallDraw.Draw(random, site, centre.Profiles[agent.Profile], lines, scenario.Checklist);
@@ -156,7 +168,7 @@ public sealed class SimulatedCallCentre : ICarrier
             yield return new StepPlayed(id, answeredAt + at, step);
         }
 
-        var path = Path.Combine(request.RecordingDirectory, $"{id}.wav");
+        var path = Path.Combine(recordingDirectory, $"{id}.wav");
         WavFile.Write(path, new TwoChannelAudio(TelephoneLine.SampleRate, call.CallerChannel, call.AgentChannel));
 
         var ended = answeredAt + call.End;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QaShopper.Core.Configuration;
 using QaShopper.Core.Ports;
 
 namespace QaShopper.Simulation;
@@ -11,8 +12,8 @@ public static class SimulationExtensions
 {
     /// <summary>
     /// Binds <see cref="SimulationOptions"/> from <c>Simulation</c> (validated at start-up, the call-centre file
-    /// included) and registers <see cref="SimulatedCallCentre"/> as the singleton <see cref="ICarrier"/>. Needs an
-    /// <see cref="ISpeechSynthesizer"/> (for example from <c>AddFlite</c>).
+    /// included) and registers <see cref="SimulatedCallCentre"/> as the singleton <see cref="ICarrier"/>, writing
+    /// recordings to <c>Recordings:Directory</c>. Needs an <see cref="ISpeechSynthesizer"/> (for example from <c>AddFlite</c>).
     /// </summary>
     public static IHostApplicationBuilder AddSimulatedCallCentre(this IHostApplicationBuilder builder)
     {
@@ -22,9 +23,13 @@ public static class SimulationExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>());
+        builder.Services.AddOptions<RecordingFolderOptions>().Bind(builder.Configuration.GetSection(RecordingFolderOptions.SectionName));
+        builder.Services.TryAddSingleton<SimulatedCallSeeds>();
         builder.Services.TryAddSingleton(sp => new SimulatedCallCentre(
             sp.GetRequiredService<IOptions<SimulationOptions>>().Value.CallCentreFile,
-            sp.GetRequiredService<ISpeechSynthesizer>()));
+            sp.GetRequiredService<ISpeechSynthesizer>(),
+            sp.GetRequiredService<IOptions<RecordingFolderOptions>>().Value.Directory,
+            sp.GetRequiredService<SimulatedCallSeeds>()));
         builder.Services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCallCentre>());
         return builder;
     }

@@ -137,7 +137,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
     }
 
     private static ScheduledCampaign ToCampaign(CampaignRow row) =>
-        new(StoreJson.DeserializeCampaign(row.CampaignJson), row.SourceText, checked((int)row.Seed), StoreText.ParseTime(row.StartedAt), row.Mode);
+        new(StoreJson.DeserializeCampaign(row.CampaignJson), row.SourceText, checked((int)row.Seed), StoreText.ParseTime(row.StartedAt), row.Mode, new Dictionary<string, string>(StringComparer.Ordinal));
 
     /// <inheritdoc />
     public async Task<CampaignCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default)

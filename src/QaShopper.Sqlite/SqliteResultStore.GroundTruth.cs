@@ -1,4 +1,5 @@
 using Dapper;
+using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.Sqlite.Json;
 
@@ -6,7 +7,7 @@ namespace QaShopper.Sqlite;
 
 public sealed partial class SqliteResultStore
 {
-    /// <inheritdoc />
+    /// <summary>Stores (or replaces) the ground truth of a stored call; the call must be saved first.</summary>
     public async Task SaveGroundTruthAsync(CallGroundTruth truth, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(truth);
@@ -35,7 +36,7 @@ public sealed partial class SqliteResultStore
             cancellationToken: cancellationToken));
     }
 
-    /// <inheritdoc />
+    /// <summary>Reads the ground truth of a call, or null.</summary>
     public async Task<CallGroundTruth?> GetGroundTruthAsync(string callId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callId);
@@ -48,6 +49,10 @@ public sealed partial class SqliteResultStore
             ? null
             : new CallGroundTruth(row.CallId, row.AgentId, StoreJson.DeserializeOutcomes(row.ItemsJson), StoreJson.DeserializeTemplateChoices(row.BehaviourJson));
     }
+
+    Task IGroundTruthStore.SaveAsync(CallGroundTruth truth, CancellationToken cancellationToken) => SaveGroundTruthAsync(truth, cancellationToken);
+
+    Task<CallGroundTruth?> IGroundTruthStore.GetAsync(string callId, CancellationToken cancellationToken) => GetGroundTruthAsync(callId, cancellationToken);
 
     private sealed record GroundTruthRow(string CallId, string? AgentId, string ItemsJson, string BehaviourJson);
 }

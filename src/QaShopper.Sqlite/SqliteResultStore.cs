@@ -12,7 +12,7 @@ namespace QaShopper.Sqlite;
 /// <see cref="IResultStore"/> on one SQLite file. Thread-safe: every operation opens its own pooled
 /// connection, and every write is a single transaction.
 /// </summary>
-public sealed partial class SqliteResultStore : IResultStore
+public sealed partial class SqliteResultStore : IResultStore, IGroundTruthStore
 {
     private readonly SqliteConnectionFactory connections;
     private readonly SchemaMigrator migrator;
@@ -52,7 +52,7 @@ public sealed partial class SqliteResultStore : IResultStore
     public static SqliteResultStore Open(string path, TimeProvider timeProvider, ILogger<SqliteResultStore>? logger = null) =>
         new(new SqliteStoreOptions { Path = path }, timeProvider, logger);
 
-    /// <inheritdoc />
+    /// <summary>Creates the store or brings its schema up to date.</summary>
     /// <exception cref="SchemaTooNewException">The database was written by a newer build; it is left unchanged.</exception>
     public Task MigrateAsync(CancellationToken cancellationToken = default) => migrator.MigrateAsync(cancellationToken);
 
@@ -83,6 +83,20 @@ public sealed partial class SqliteResultStore : IResultStore
             },
             cancellationToken: cancellationToken));
     }
+
+    /// <inheritdoc />
+    public async Task<string?> GetScenarioSourceAsync(string scenarioId, string contentHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT source_text FROM scenarios WHERE id = @Id AND content_hash = @Hash",
+            new { Id = scenarioId, Hash = contentHash },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Core.Reports.AgentReport>> GetAgentReportsAsync(CallQuery query, int lastCalls = 5, CancellationToken cancellationToken = default) =>
+        Core.Reports.AgentReportBuilder.Build(await GetCallsAsync(query, cancellationToken).ConfigureAwait(false), lastCalls);
 
     /// <inheritdoc />
     public async Task SaveAgentAsync(AgentRecord agent, CancellationToken cancellationToken = default)

@@ -13,8 +13,8 @@ public static class SqliteStoreExtensions
     /// <summary>
     /// Binds <see cref="SqliteStoreOptions"/> from the <c>Store</c> section (validated at start-up) and
     /// registers <see cref="SqliteResultStore"/> as the singleton <see cref="IResultStore"/> and
-    /// <see cref="SqliteCampaignStore"/> as <see cref="ICampaignStore"/> on the same file. The schema is
-    /// not migrated here: call <see cref="IResultStore.MigrateAsync"/> before first use.
+    /// <see cref="SqliteCampaignStore"/> as <see cref="ICampaignStore"/> on the same file; the schema is migrated once
+    /// when the host starts.
     /// </summary>
     public static IHostApplicationBuilder AddSqliteStore(this IHostApplicationBuilder builder)
     {
@@ -30,7 +30,16 @@ public static class SqliteStoreExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<SqliteResultStore>>()));
         builder.Services.TryAddSingleton<IResultStore>(sp => sp.GetRequiredService<SqliteResultStore>());
+        builder.Services.AddHostedService(sp => new SqliteStoreMigration(sp.GetRequiredService<SqliteResultStore>()));
         builder.Services.TryAddSingleton<ICampaignStore>(sp => new SqliteCampaignStore(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
         return builder;
     }
+}
+
+/// <summary>Brings the schema up to date when the host starts, before anything reads or writes.</summary>
+internal sealed class SqliteStoreMigration(SqliteResultStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => store.MigrateAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

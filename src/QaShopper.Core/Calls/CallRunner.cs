@@ -14,7 +14,8 @@ public sealed record CallOutcome(CallRecord Call, CallScore? Score, CallGroundTr
 /// Places one call through a carrier, follows its events to the end, then hands a recorded call to the pipeline.
 /// Every call ends stored in exactly one state, with its ground truth when the carrier reports one.
 /// </summary>
-public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultStore store, TimeProvider clock)
+/// <remarks>Ground truth is kept only where a <see cref="IGroundTruthStore"/> is registered (hosts of the simulator).</remarks>
+public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultStore store, TimeProvider clock, IGroundTruthStore? groundTruth = null)
 {
     public async Task<CallOutcome> RunAsync(CallRequest request, CancellationToken cancellationToken = default)
     {
@@ -76,9 +77,9 @@ public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultS
             await store.SaveCallAsync(call, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (truth is not null)
+        if (truth is not null && groundTruth is not null)
         {
-            await store.SaveGroundTruthAsync(truth, cancellationToken).ConfigureAwait(false);
+            await groundTruth.SaveAsync(truth, cancellationToken).ConfigureAwait(false);
         }
 
         return new CallOutcome(call, score, truth);

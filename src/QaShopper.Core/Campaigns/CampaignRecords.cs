@@ -6,7 +6,11 @@ namespace QaShopper.Core.Campaigns;
 /// <param name="Seed">The seed the plan was made with.</param>
 /// <param name="StartedAt">When it was first scheduled.</param>
 /// <param name="Mode">How its times were mapped to trigger times: <c>on-time</c>, <c>now</c> or <c>accelerated:60</c>.</param>
-public sealed record ScheduledCampaign(Campaign Campaign, string SourceText, int Seed, DateTimeOffset StartedAt, string Mode);
+/// <param name="ScenarioVersions">
+/// The content hash of each scenario (by id) when the campaign started: its calls follow these versions, read back from
+/// the result store, whatever the scenario folder holds later.
+/// </param>
+public sealed record ScheduledCampaign(Campaign Campaign, string SourceText, int Seed, DateTimeOffset StartedAt, string Mode, IReadOnlyDictionary<string, string> ScenarioVersions);
 
 /// <summary>A planned call with where it is now.</summary>
 /// <param name="Call">The plan (its <see cref="PlannedCall.At"/> and <see cref="PlannedCall.WindowEnd"/> move when a misfire re-plans it).</param>

@@ -16,22 +16,18 @@ public interface ICarrier
     IAsyncEnumerable<CallEvent> PlaceCallAsync(CallRequest request, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One test call to place.</summary>
+/// <summary>One test call to place. Where a carrier keeps recordings, and anything else it needs, are its own options.</summary>
 /// <param name="CallId">Unique; the idempotency key everywhere downstream.</param>
 /// <param name="To">The line called (E.164, e.g. +442071234567).</param>
 /// <param name="From">The caller number shown to the agent (E.164), from the anonymity pool.</param>
 /// <param name="Scenario">The scenario rendered for this call (templates filled, picks made).</param>
 /// <param name="CallerVoice">The caller's voice; null lets the synthesizer choose by locale.</param>
-/// <param name="RecordingDirectory">Where the carrier writes the recording.</param>
-/// <param name="Seed">Seed for anything random the carrier does (the simulated call centre's behaviour).</param>
 public sealed record CallRequest(
     string CallId,
     string To,
     string From,
     RenderedScenario Scenario,
-    string? CallerVoice,
-    string RecordingDirectory,
-    int Seed);
+    string? CallerVoice);
 
 /// <summary>Something that happened on a call; <see cref="At"/> is the time since dialling.</summary>
 public abstract record CallEvent(string CallId, TimeSpan At);

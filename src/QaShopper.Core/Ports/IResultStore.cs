@@ -3,14 +3,17 @@ using QaShopper.Core.Scenarios;
 
 namespace QaShopper.Core.Ports;
 
-/// <summary>Where scenarios, agents, calls and results are kept. Writes are transactional and never drop stored data.</summary>
+/// <summary>
+/// Where scenarios, agents, calls and results are kept. Writes are transactional and never drop stored data. A store
+/// brings its own schema up to date once, when its host starts (its registration does that), never per command.
+/// </summary>
 public interface IResultStore
 {
-    /// <summary>Creates the store or brings its schema up to date.</summary>
-    Task MigrateAsync(CancellationToken cancellationToken = default);
-
     /// <summary>Keeps this scenario version (by content hash) with its source text; a known version is left as it is.</summary>
     Task SaveScenarioAsync(Scenario scenario, string sourceText, CancellationToken cancellationToken = default);
+
+    /// <summary>The source text of one stored scenario version, or null when that version was never saved.</summary>
+    Task<string?> GetScenarioSourceAsync(string scenarioId, string contentHash, CancellationToken cancellationToken = default);
 
     /// <summary>Adds or updates an agent.</summary>
     Task SaveAgentAsync(AgentRecord agent, CancellationToken cancellationToken = default);
@@ -21,17 +24,18 @@ public interface IResultStore
     /// </summary>
     Task SaveCallAsync(CallRecord callRecord, CallScore? score, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores (or replaces) the ground truth of a stored call; the call must be saved first.</summary>
-    Task SaveGroundTruthAsync(CallGroundTruth truth, CancellationToken cancellationToken = default);
-
-    /// <summary>Reads the ground truth of a call, or null when it has none (real calls never do).</summary>
-    Task<CallGroundTruth?> GetGroundTruthAsync(string callId, CancellationToken cancellationToken = default);
-
     /// <summary>Stores a reviewer's override beside the automatic outcome.</summary>
     Task SaveOverrideAsync(ItemOverride itemOverride, CancellationToken cancellationToken = default);
 
     /// <summary>Reads calls with their scores, newest first.</summary>
     Task<IReadOnlyList<StoredCall>> GetCallsAsync(CallQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The per-agent reports of the calls <paramref name="query"/> selects, exactly as
+    /// <see cref="Reports.AgentReportBuilder.Build"/> makes them from <see cref="GetCallsAsync"/>; a store may answer from
+    /// aggregates it keeps up to date in the same write as each call, so reports stay fast as results grow.
+    /// </summary>
+    Task<IReadOnlyList<Reports.AgentReport>> GetAgentReportsAsync(CallQuery query, int lastCalls = 5, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one call, or null.</summary>
     Task<StoredCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default);

@@ -24,7 +24,6 @@ internal static class CampaignLauncher
         var clock = host.Services.GetRequiredService<TimeProvider>();
         var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
         var results = host.Services.GetRequiredService<IResultStore>();
-        await results.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         // On time, what is already past cannot be placed: plan from now. Run at once or accelerated, the whole plan runs.
         var seed = request.Seed ?? CampaignFiles.DefaultSeed(campaign);
@@ -54,13 +53,15 @@ internal static class CampaignLauncher
                 ExitCodes.Invalid);
         }
 
-        // Reports show what each call was scored against: keep the versions of the campaign's scenarios.
+        // The campaign's calls follow the scenario versions of today, kept in the store, whatever the folder holds later.
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (scenario, scenarioText) in scenarios.Where(s => campaign.Scenarios.Any(w => w.Id == s.Scenario.Id)))
         {
             await results.SaveScenarioAsync(scenario, scenarioText, cancellationToken).ConfigureAwait(false);
+            versions[scenario.Id] = scenario.ContentHash;
         }
 
-        var added = await scheduler.ScheduleAsync(plan, text, request.Mode, seed, cancellationToken).ConfigureAwait(false);
+        var added = await scheduler.ScheduleAsync(plan, text, request.Mode, versions, seed, cancellationToken).ConfigureAwait(false);
         await console.Error.WriteLineAsync(
             $"{campaign.Id}: {plan.Calls.Count} calls planned from {plan.Calls[0].At:yyyy-MM-dd HH:mm}Z to {plan.Calls[^1].At:yyyy-MM-dd HH:mm}Z, {added.Count} newly scheduled ({request.Mode})").ConfigureAwait(false);
         if (request.Mode == ScheduleMode.OnTime)

@@ -25,7 +25,6 @@ internal sealed class CampaignRecoveryService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await results.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         // Resolving the scheduler provisions Quartz's tables in the same database.
         await triggers.EnsureJobAsync(cancellationToken).ConfigureAwait(false);

@@ -8,26 +8,25 @@ namespace QaShopper.Campaigns;
 /// Puts a campaign plan on the Quartz schedule and answers for it: store the plan, one trigger per planned call,
 /// cancel, status. Scheduling the same plan twice changes nothing; the host that runs Quartz places the calls.
 /// </summary>
-internal sealed class CampaignScheduler(ICampaignStore store, IResultStore results, CampaignTriggers triggers, TimeProvider clock, ILogger<CampaignScheduler> logger)
+internal sealed class CampaignScheduler(ICampaignStore store, CampaignTriggers triggers, TimeProvider clock, ILogger<CampaignScheduler> logger)
 {
     /// <summary>
     /// Stores <paramref name="plan"/> (campaign version, <paramref name="sourceText"/>, <paramref name="seed"/>) and
     /// schedules every call not yet finished. Calls already stored keep their state and times.
     /// </summary>
     /// <returns>The ids of the calls that were new to the store.</returns>
-    public async Task<IReadOnlyList<string>> ScheduleAsync(CampaignPlan plan, string sourceText, ScheduleMode mode, int seed = 0, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ScheduleAsync(CampaignPlan plan, string sourceText, ScheduleMode mode, IReadOnlyDictionary<string, string> scenarioVersions, int seed = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(sourceText);
         ArgumentNullException.ThrowIfNull(mode);
 
-        await results.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var ordered = plan.Calls.OrderBy(c => c.At).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList();
         var first = ordered.Count > 0 ? ordered[0].At : now;
         var queue = mode == ScheduleMode.Now ? LinesInTurn(ordered) : ordered;
         var dues = queue.Select((c, i) => new PlannedCallDue(c, mode.DueAt(c.At, first, i, now))).ToList();
-        var added = await store.SaveCampaignAsync(new ScheduledCampaign(plan.Campaign, sourceText, seed, now, mode.ToString()!), dues, cancellationToken).ConfigureAwait(false);
+        var added = await store.SaveCampaignAsync(new ScheduledCampaign(plan.Campaign, sourceText, seed, now, mode.ToString()!, scenarioVersions), dues, cancellationToken).ConfigureAwait(false);
 
         await triggers.EnsureJobAsync(cancellationToken).ConfigureAwait(false);
         var calls = await store.GetCallsAsync(plan.Campaign.Id, cancellationToken).ConfigureAwait(false);

@@ -148,9 +148,7 @@ internal sealed class PlaceCampaignCallJob(
             call.Line,
             call.CallerNumber,
             ScenarioRenderer.Render(scenario, new Random(call.Seed)),
-            call.CallerVoice,
-            options.Value.RecordingDirectory,
-            call.Seed);
+            call.CallerVoice);
         var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return (outcome.Call.Status, null);
     }

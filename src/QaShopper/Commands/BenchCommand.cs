@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using QaShopper.Cli;
 using QaShopper.Core.Calls;
 using QaShopper.Core.Ports;
@@ -55,7 +54,7 @@ internal static class BenchCommand
                     b.Configuration.AddInMemoryCollection(
                     [
                         new("Store:Path", Path.Combine(workspace, "bench.db")),
-                        new("Simulation:RecordingDirectory", Path.Combine(workspace, "recordings")),
+                        new("Recordings:Directory", Path.Combine(workspace, "recordings")),
                         new("LocalSpeech:Flite:CacheDirectory", Path.Combine(workspace, "tts")),
                         new("LocalSpeech:Pocketsphinx:MaxDecoders", "1"),
                     ]);
@@ -78,7 +77,6 @@ internal static class BenchCommand
         var transcriber = services.GetRequiredService<ITranscriber>();
         var scorer = services.GetRequiredService<ChecklistScorer>();
         var store = services.GetRequiredService<IResultStore>();
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         // Synthesis: every sentence once into an empty cache, so each one really runs the engine.
         double synthSeconds = 0, audioSeconds = 0;
@@ -92,8 +90,7 @@ internal static class BenchCommand
 
         // Calls: placed by the simulator (not timed), then transcribed, scored and stored one at a time.
         var setup = await OfflineCallSetup.LoadAsync(services, console, cancellationToken).ConfigureAwait(false);
-        var recordings = services.GetRequiredService<IOptions<SimulationOptions>>().Value.RecordingDirectory;
-        var plan = SimulatedCallPlan.Create([.. setup.Scenarios.Select(s => s.Scenario)], setup.Lines, calls * 2, seed, recordings, "bench");
+        var plan = SimulatedCallPlan.Create([.. setup.Scenarios.Select(s => s.Scenario)], setup.Lines, calls * 2, seed, setup.CallCentre.Seeds, "bench");
         var carrier = services.GetRequiredService<ICarrier>();
         var agentNames = setup.CallCentre.Agents.Select(a => a.Name).OfType<string>().ToList();
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
-using QaShopper.Core.Ports;
 using QaShopper.Hosting;
 
 namespace QaShopper.Commands;
@@ -21,7 +20,6 @@ internal static partial class CampaignCommand
             var campaignId = parse.GetRequiredValue(id);
             using var host = AppHost.Build(parse, b => b.AddCampaignScheduler());
             var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
-            await host.Services.GetRequiredService<IResultStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
             if (await scheduler.GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false) is null)
             {
                 throw new CliException($"no campaign '{campaignId}' in the database; 'qashopper campaign status' lists them", ExitCodes.Invalid);

@@ -28,7 +28,6 @@ internal static partial class CampaignCommand
             using var host = AppHost.Build(parse, b => b.AddCampaignScheduler());
             var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
             var results = host.Services.GetRequiredService<IResultStore>();
-            await results.MigrateAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(id) is not { } campaignId)
             {
                 return await ListAsync(scheduler, console, cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,7 @@ internal static class EvalCommand
                     b.Configuration.AddInMemoryCollection([new("Store:Path", Path.Combine(workspace, "eval.db"))]);
                 }
 
-                b.Configuration.AddInMemoryCollection([new("Simulation:RecordingDirectory", Path.Combine(workspace, "recordings"))]);
+                b.Configuration.AddInMemoryCollection([new("Recordings:Directory", Path.Combine(workspace, "recordings"))]);
             }).ConfigureAwait(false);
             var report = await RunAsync(parse.GetRequiredValue(batch.Calls), parse.GetRequiredValue(batch.Seed), parse.GetRequiredValue(batch.Concurrency), host.Services, console, cancellationToken).ConfigureAwait(false);
             Write(report, parse.GetValue(json), console);
@@ -58,11 +58,9 @@ internal static class EvalCommand
     internal static async Task<EvaluationReport> RunAsync(int calls, int seed, int concurrency, IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<Core.Ports.IResultStore>();
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var setup = await OfflineCallSetup.LoadAsync(services, console, cancellationToken).ConfigureAwait(false);
 
-        var recordings = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulationOptions>>().Value.RecordingDirectory;
-        var plan = SimulatedCallPlan.Create([.. setup.Scenarios.Select(s => s.Scenario)], setup.Lines, calls, seed, recordings, "eval");
+        var plan = SimulatedCallPlan.Create([.. setup.Scenarios.Select(s => s.Scenario)], setup.Lines, calls, seed, setup.CallCentre.Seeds, "eval");
         var outcomes = await CallBatchRunner.RunAsync(plan, services.GetRequiredService<CallRunner>(), concurrency, console, cancellationToken).ConfigureAwait(false);
         var scenarios = setup.Scenarios.ToDictionary(s => s.Scenario.Id, s => s.Scenario, StringComparer.Ordinal);
         return Evaluator.Evaluate(outcomes

@@ -53,7 +53,6 @@ internal static class ReportCommand
                 parse.GetValue(to) is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
             using var host = await AppHost.StartAsync(parse, cancellationToken).ConfigureAwait(false);
             var store = host.Services.GetRequiredService<IResultStore>();
-            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             var reports = AgentReportBuilder.Build(await store.GetCallsAsync(query, cancellationToken).ConfigureAwait(false));
             Write(reports, parse.GetRequiredValue(format), console);
             return ExitCodes.Ok;

@@ -128,7 +128,6 @@ internal static class ScoreCommand
         }
 
         var store = services.GetRequiredService<IResultStore>();
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await store.SaveScenarioAsync(scenario, scenarioText, cancellationToken).ConfigureAwait(false);
         var call = ImportedCall(scenario, transcript, fingerprint(), score, services.GetRequiredService<TimeProvider>())
             with { RecordingPath = request.Recording is null ? null : Path.GetFullPath(request.Recording.Path) };

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
-using QaShopper.Core.Ports;
 using QaShopper.Hosting;
 using Quartz;
 
@@ -35,7 +34,6 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = Build(parse, parse.GetRequiredValue(urls), configure: null);
-            await app.Services.GetRequiredService<IResultStore>().MigrateAsync(cancellationToken).ConfigureAwait(false);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"qashopper serve: listening on {string.Join(", ", app.Urls)}; health at /health; Ctrl+C stops after calls in progress finish").ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

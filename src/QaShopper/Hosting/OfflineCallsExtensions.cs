@@ -16,6 +16,7 @@ internal static class OfflineCallsExtensions
         builder.AddPocketsphinxTranscriber();
         builder.AddSimulatedCallCentre();
         builder.Services.AddHostedService<SimulatedRosterSeeder>();
+        builder.Services.AddSingleton<Core.Ports.IGroundTruthStore>(sp => sp.GetRequiredService<Sqlite.SqliteResultStore>());
         builder.AddCallPipeline();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QaShopper.Cli;
+using QaShopper.Core.Configuration;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Scenarios;
 using QaShopper.Scenarios;
@@ -12,7 +13,7 @@ internal sealed record OfflineCallSetup(SimulatedCallCentre CallCentre, IReadOnl
 {
     public static async Task<OfflineCallSetup> LoadAsync(IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
     {
-        var options = services.GetRequiredService<IOptions<SimulationOptions>>().Value;
+        var folder = services.GetRequiredService<IOptions<ScenarioFolderOptions>>().Value.Directory;
         SimulatedCallCentre centre;
         try
         {
@@ -26,7 +27,7 @@ internal sealed record OfflineCallSetup(SimulatedCallCentre CallCentre, IReadOnl
         var synthesizer = services.GetRequiredService<ISpeechSynthesizer>();
         var transcriber = services.GetRequiredService<ITranscriber>();
         var scenarios = new List<(Scenario, string)>();
-        foreach (var file in ScenarioFiles.Expand([options.ScenarioDirectory]))
+        foreach (var file in ScenarioFiles.Expand([folder]))
         {
             var (scenario, text) = ScenarioFiles.LoadValid(file);
             if (synthesizer.VoicesFor(scenario.Locale).Count == 0 || !transcriber.Supports(scenario.Locale))
@@ -47,7 +48,7 @@ internal sealed record OfflineCallSetup(SimulatedCallCentre CallCentre, IReadOnl
 
         if (scenarios.Count == 0)
         {
-            throw new CliException($"no scenario in {options.ScenarioDirectory} can be simulated offline");
+            throw new CliException($"no scenario in {folder} can be simulated offline");
         }
 
         cancellationToken.ThrowIfCancellationRequested();

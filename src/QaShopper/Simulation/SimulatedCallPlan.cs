@@ -8,7 +8,8 @@ namespace QaShopper.Simulation;
 /// <summary>
 /// A deterministic batch of simulated test calls: scenarios spread evenly, lines drawn across the call centre's sites,
 /// a fresh anonymous caller number per call. The same seed gives the same calls (and, with the same call ids, the
-/// pipeline recognises calls it has already stored).
+/// pipeline recognises calls it has already stored). Each call's behaviour seed is assigned to the simulator's
+/// <see cref="SimulatedCallSeeds"/>, so the same seed reproduces the same calls exactly.
 /// </summary>
 internal static class SimulatedCallPlan
 {
@@ -17,7 +18,7 @@ internal static class SimulatedCallPlan
         IReadOnlyList<string> lines,
         int calls,
         int seed,
-        string recordingDirectory,
+        SimulatedCallSeeds seeds,
         string callIdPrefix)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(calls);
@@ -45,7 +46,8 @@ internal static class SimulatedCallPlan
             // 07700 900xxx is the UK's range reserved for drama: never a real subscriber.
             var from = "+447700900" + random.Next(0, 1000).ToString("D3", CultureInfo.InvariantCulture);
             var id = $"{callIdPrefix}-{seed.ToString(CultureInfo.InvariantCulture)}-{(i + 1).ToString("D3", CultureInfo.InvariantCulture)}";
-            requests.Add(new CallRequest(id, line, from, rendered, CallerVoice: null, recordingDirectory, callSeed));
+            seeds.Assign(id, callSeed);
+            requests.Add(new CallRequest(id, line, from, rendered, CallerVoice: null));
         }
 
         return requests;

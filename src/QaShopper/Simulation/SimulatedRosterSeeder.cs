@@ -11,7 +11,6 @@ internal sealed class SimulatedRosterSeeder(SimulatedCallCentre centre, IResultS
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         foreach (var agent in centre.Agents)
         {
             await store.SaveAgentAsync(agent, cancellationToken).ConfigureAwait(false);

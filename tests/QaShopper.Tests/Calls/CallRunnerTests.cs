@@ -130,7 +130,7 @@ public sealed class CallRunnerTests
     }
 
     private static CallRequest Request(string id) =>
-        new(id, "+442071234567", "+447700900123", ScenarioRenderer.Render(Example, new Random(1)), null, "recordings", Seed: 1);
+        new(id, "+442071234567", "+447700900123", ScenarioRenderer.Render(Example, new Random(1)), null);
 
     private sealed class FakeCarrier(bool answered) : ICarrier
     {

@@ -29,7 +29,7 @@ public sealed class CampaignRecoveryTests
         using (var first = CampaignTestKit.BuildHost(database.Path, carrier))
         {
             await first.StartAsync();
-            await first.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.OnTime);
+            await first.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.OnTime, CampaignTestKit.NoScenarioVersions);
             var store = first.Services.GetRequiredService<ICampaignStore>();
             await store.TryStartAsync("acme-0001", "acme-0001", at);
             await first.Services.GetRequiredService<IResultStore>().SaveCallAsync(

@@ -41,8 +41,8 @@ public sealed class CampaignSchedulerTests
         var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
         var plan = FuturePlan(CampaignTestKit.Campaign(), 4);
 
-        await scheduler.ScheduleAsync(plan, "campaign: acme", ScheduleMode.Now, seed: 42);
-        await scheduler.ScheduleAsync(plan, "campaign: acme", ScheduleMode.Now, seed: 42);
+        await scheduler.ScheduleAsync(plan, "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions, seed: 42);
+        await scheduler.ScheduleAsync(plan, "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions, seed: 42);
         var status = await WaitForFinishAsync(scheduler, "acme");
 
         Assert.That(carrier.Placed.Order(), Is.EqualTo(new[] { "acme-0001", "acme-0002", "acme-0003", "acme-0004" }), "each call placed once, scheduling twice changed nothing");
@@ -74,7 +74,7 @@ public sealed class CampaignSchedulerTests
         var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
         var retries = new CampaignRetries(new RetryRule(1, TimeSpan.FromMinutes(10)), new RetryRule(2, TimeSpan.FromMinutes(15)), RetryRule.None);
 
-        await scheduler.ScheduleAsync(FuturePlan(CampaignTestKit.Campaign(retries: retries), 2), "campaign: acme", ScheduleMode.Now);
+        await scheduler.ScheduleAsync(FuturePlan(CampaignTestKit.Campaign(retries: retries), 2), "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions);
         var status = await WaitForFinishAsync(scheduler, "acme");
 
         Assert.That(carrier.Placed.Order(), Is.EqualTo(new[] { "acme-0001", "acme-0001-r1", "acme-0001-r2", "acme-0002", "acme-0002-r1" }));
@@ -96,7 +96,7 @@ public sealed class CampaignSchedulerTests
         host = CampaignTestKit.BuildHost(database.Path, carrier, maxConcurrentCalls: 1);
         await host.StartAsync();
         var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
-        await scheduler.ScheduleAsync(FuturePlan(CampaignTestKit.Campaign(), 3), "campaign: acme", ScheduleMode.Now);
+        await scheduler.ScheduleAsync(FuturePlan(CampaignTestKit.Campaign(), 3), "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions);
         await CampaignTestKit.WaitUntilAsync(() => Task.FromResult(carrier.Placed.Contains("acme-0001")), "the first call to be placed");
 
         var cancelled = await scheduler.CancelAsync("acme");
@@ -131,11 +131,13 @@ public sealed class CampaignSchedulerTests
                 CampaignTestKit.Call("acme-late", now.AddHours(-2), now.AddHours(2)),
                 CampaignTestKit.Call("acme-gone", pastOccurrence.Start.AddMinutes(10), pastOccurrence.End, period: "later")),
             "campaign: acme",
-            ScheduleMode.OnTime);
+            ScheduleMode.OnTime,
+            CampaignTestKit.NoScenarioVersions);
         await scheduler.ScheduleAsync(
             CampaignTestKit.Plan(ended, CampaignTestKit.Call("ended-gone", pastOccurrence.Start.AddMinutes(10), pastOccurrence.End, campaignId: "ended", period: "later")),
             "campaign: ended",
-            ScheduleMode.OnTime);
+            ScheduleMode.OnTime,
+            CampaignTestKit.NoScenarioVersions);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<ICampaignStore>();
         await CampaignTestKit.WaitUntilAsync(
@@ -166,7 +168,7 @@ public sealed class CampaignSchedulerTests
         var plan = FuturePlan(CampaignTestKit.Campaign(retries: retries), 4);
         var firstHost = CampaignTestKit.BuildHost(database.Path, first, maxConcurrentCalls: 1);
         await firstHost.StartAsync();
-        await firstHost.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.Now);
+        await firstHost.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions);
         var firstStore = firstHost.Services.GetRequiredService<ICampaignStore>();
         await CampaignTestKit.WaitUntilAsync(
             async () => placed.Contains("acme-0002") && (await firstStore.GetCallAsync("acme-0001"))!.State == CampaignCallState.Completed,

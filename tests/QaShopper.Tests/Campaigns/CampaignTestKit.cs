@@ -18,6 +18,8 @@ namespace QaShopper.Tests.Campaigns;
 /// <summary>Campaigns, planned calls, fakes and hosts for the scheduler tests.</summary>
 internal static class CampaignTestKit
 {
+    public static readonly IReadOnlyDictionary<string, string> NoScenarioVersions = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public const string Line = "+441134960001";
 
     public static readonly Scenario Example = ScenarioParser.Parse(ExampleScenario.Yaml, "example.yaml").Scenario!;

@@ -167,7 +167,7 @@ public sealed class SqliteCampaignStoreTests
     }
 
     private static ScheduledCampaign Scheduled(Campaign? campaign = null) =>
-        new(campaign ?? CampaignTestKit.Campaign(), "campaign: acme", 42, Now, "now");
+        new(campaign ?? CampaignTestKit.Campaign(), "campaign: acme", 42, Now, "now", new Dictionary<string, string>());
 
     private static PlannedCallDue Due(string callId) =>
         new(CampaignTestKit.Call(callId, Now.AddHours(1), Now.AddHours(3)), Now);

@@ -25,7 +25,6 @@ public sealed class ServeCommandTests
             ["Scheduler:ScenarioDirectory"] = RepoPaths.Combine("scenarios"),
             ["Scheduler:RecordingDirectory"] = temp.File("recordings"),
         }));
-        await app.Services.GetRequiredService<IResultStore>().MigrateAsync();
         await app.StartAsync();
         try
         {

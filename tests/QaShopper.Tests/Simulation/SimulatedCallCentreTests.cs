@@ -44,8 +44,15 @@ public sealed class SimulatedCallCentreTests
         };
     }
 
-    private CallRequest Request(string scenarioId, int seed, string callId = "call-1", string to = Leeds) =>
-        new(callId, to, "+447700900001", Shipped.Rendered(scenarioId, seed), null, temp.Path, seed);
+    private readonly SimulatedCallSeeds seeds = new();
+
+    private SimulatedCallCentre NewCarrier(CallCentre centre, ISpeechSynthesizer synthesizer) => new(centre, synthesizer, temp.Path, seeds);
+
+    private CallRequest Request(string scenarioId, int seed, string callId = "call-1", string to = Leeds)
+    {
+        seeds.Assign(callId, seed);
+        return new(callId, to, "+447700900001", Shipped.Rendered(scenarioId, seed), null);
+    }
 
     private static async Task<List<CallEvent>> PlaceAsync(SimulatedCallCentre carrier, CallRequest request)
     {
@@ -63,7 +70,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_SameSeed_ProducesIdenticalRecordingAndTruth()
     {
-        var carrier = new SimulatedCallCentre(Shipped.CallCentre(), new FakeSynthesizer());
+        var carrier = NewCarrier(Shipped.CallCentre(), new FakeSynthesizer());
 
         var first = await PlaceAsync(carrier, Request("acme-bank-lost-card", 42, "a"));
         var second = await PlaceAsync(carrier, Request("acme-bank-lost-card", 42, "b"));
@@ -77,7 +84,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_DifferentSeeds_ProduceDifferentCalls()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
 
         await PlaceAsync(carrier, Request("acme-bank-saturday-hours", 1, "a"));
         await PlaceAsync(carrier, Request("acme-bank-saturday-hours", 2, "b"));
@@ -88,7 +95,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_PerfectAgent_PassesEveryItemOfEveryEnglishScenario()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
         foreach (var scenario in Shipped.EnglishScenarios())
         {
             var events = await PlaceAsync(carrier, Request(scenario.Id, 5, scenario.Id));
@@ -103,7 +110,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_AgentGetsEverythingWrong_FailsEveryItemButTiming()
     {
-        var carrier = new SimulatedCallCentre(
+        var carrier = NewCarrier(
             Forced(("greets", 0), ("gives_name", 0), ("follows_procedure", 0), ("correct_information", 0), ("offers_more_help", 0), ("closes_politely", 0), ("uses_forbidden_phrase", 1)),
             new FakeSynthesizer());
         foreach (var scenario in Shipped.EnglishScenarios())
@@ -123,7 +130,7 @@ public sealed class SimulatedCallCentreTests
     public async Task PlaceCall_NoGreetingDrawn_GreetingFailsAndTheGreetingIsNeverSaid()
     {
         var synthesizer = new FakeSynthesizer();
-        var carrier = new SimulatedCallCentre(Forced(("greets", 0)), synthesizer);
+        var carrier = NewCarrier(Forced(("greets", 0)), synthesizer);
 
         var truth = Truth(await PlaceAsync(carrier, Request("acme-bank-saturday-hours", 9)));
 
@@ -139,7 +146,7 @@ public sealed class SimulatedCallCentreTests
     public async Task PlaceCall_AgentNameGiven_TruthNamesTheAgentTheRegexExtracts()
     {
         var synthesizer = new FakeSynthesizer();
-        var carrier = new SimulatedCallCentre(Forced(), synthesizer);
+        var carrier = NewCarrier(Forced(), synthesizer);
 
         var truth = Truth(await PlaceAsync(carrier, Request("nova-telecom-roaming-charges", 3)));
 
@@ -150,7 +157,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_SlowAnswerDrawn_AnsweredWithinFails()
     {
-        var carrier = new SimulatedCallCentre(Forced(("answers_slowly", 1)), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(("answers_slowly", 1)), new FakeSynthesizer());
 
         var events = await PlaceAsync(carrier, Request("acme-bank-saturday-hours", 11));
 
@@ -161,7 +168,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_NormalAnswer_AnsweredWithinPassesWithAMargin()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
 
         var events = await PlaceAsync(carrier, Request("acme-bank-saturday-hours", 11));
 
@@ -172,7 +179,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_LongHoldDrawn_MaxSilenceFailsAndBothChannelsAreSilentThen()
     {
-        var carrier = new SimulatedCallCentre(Forced(("holds_too_long", 1)), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(("holds_too_long", 1)), new FakeSynthesizer());
 
         var events = await PlaceAsync(carrier, Request("acme-bank-lost-card", 13));
         var truth = Truth(events);
@@ -197,7 +204,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_ShortHold_MaxSilencePasses()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
 
         var truth = Truth(await PlaceAsync(carrier, Request("acme-bank-lost-card", 13)));
 
@@ -209,7 +216,7 @@ public sealed class SimulatedCallCentreTests
     [TestCase("busy", CallStatus.Busy)]
     public async Task PlaceCall_NotAnswered_NoRecordingAndOnlyAnswerTimeFails(string behaviour, CallStatus status)
     {
-        var carrier = new SimulatedCallCentre(Forced((behaviour, 1)), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced((behaviour, 1)), new FakeSynthesizer());
 
         var events = await PlaceAsync(carrier, Request("acme-bank-saturday-hours", 17));
         var truth = Truth(events);
@@ -229,7 +236,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_Answered_EventsComeInOrder()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
         var request = Request("acme-bank-saturday-hours", 21);
 
         var events = await PlaceAsync(carrier, request);
@@ -250,7 +257,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_MenuBeforeTheAgent_IsNavigatedBeforeTheAnswer()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
 
         var events = await PlaceAsync(carrier, Request("nova-telecom-broadband-fault", 23));
 
@@ -265,7 +272,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_Recording_IsTwoChannel8kHzPcmWithSpeechOnBoth()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
 
         var events = await PlaceAsync(carrier, Request("brightmart-order-delivery", 25));
         var ready = events.OfType<RecordingReady>().Single();
@@ -283,7 +290,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_ChineseScenario_FailsWithoutALocalVoice()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
 
         var events = await PlaceAsync(carrier, Request("brightmart-returns-policy-zh", 1));
 
@@ -296,7 +303,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_UnknownLine_FailsNamingTheNumber()
     {
-        var carrier = new SimulatedCallCentre(Forced(), new FakeSynthesizer());
+        var carrier = NewCarrier(Forced(), new FakeSynthesizer());
 
         var events = await PlaceAsync(carrier, Request("acme-bank-saturday-hours", 1, to: "+15550000000"));
 
@@ -308,7 +315,7 @@ public sealed class SimulatedCallCentreTests
     [Test]
     public async Task PlaceCall_ManySeeds_OutcomesVaryAcrossTheCentre()
     {
-        var carrier = new SimulatedCallCentre(Shipped.CallCentre(), new FakeSynthesizer());
+        var carrier = NewCarrier(Shipped.CallCentre(), new FakeSynthesizer());
         var statuses = new HashSet<CallStatus>();
         var agents = new HashSet<string>(StringComparer.Ordinal);
         var failedItems = 0;
@@ -339,7 +346,7 @@ public sealed class SimulatedCallCentreTests
         }
 
         var flite = new QaShopper.LocalSpeech.FliteSynthesizer(new QaShopper.LocalSpeech.FliteOptions { CacheDirectory = temp.File("tts") });
-        var carrier = new SimulatedCallCentre(Forced(), flite);
+        var carrier = NewCarrier(Forced(), flite);
 
         var events = await PlaceAsync(carrier, Request("acme-bank-saturday-hours", 31));
         var wav = WavFile.Read(events.OfType<RecordingReady>().Single().Path);
