@@ -36,8 +36,17 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
 
         var roster = await store.GetAgentsAsync(cancellationToken).ConfigureAwait(false);
         var names = roster.Select(a => a.Name).OfType<string>().ToList();
-        var transcript = await TranscribeAsync(call.RecordingPath, agentChannel, call.AnsweredAfter, scenario, transcriber, names, cancellationToken).ConfigureAwait(false);
-        var score = scorer.Score(scenario, transcript, call.AgentId);
+        Transcript transcript;
+        using (CallActivities.Start(CallActivities.Transcribe, call.CallId))
+        {
+            transcript = await TranscribeAsync(call.RecordingPath, agentChannel, call.AnsweredAfter, scenario, transcriber, names, cancellationToken).ConfigureAwait(false);
+        }
+
+        CallScore score;
+        using (CallActivities.Start(CallActivities.Score, call.CallId))
+        {
+            score = scorer.Score(scenario, transcript, call.AgentId);
+        }
 
         // A name the recogniser heard that is not on the roster is a mishearing, not a new agent: reports would
         // otherwise grow phantom agents. The agent-name item's evidence still shows what was heard.
@@ -46,7 +55,11 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
             score = score with { Agent = null };
         }
 
-        await store.SaveCallAsync(call with { Transcript = transcript, AgentId = score.Agent ?? call.AgentId }, score, cancellationToken).ConfigureAwait(false);
+        using (CallActivities.Start(CallActivities.Store, call.CallId))
+        {
+            await store.SaveCallAsync(call with { Transcript = transcript, AgentId = score.Agent ?? call.AgentId }, score, cancellationToken).ConfigureAwait(false);
+        }
+
         return score;
     }
 

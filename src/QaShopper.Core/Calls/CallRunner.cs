@@ -28,26 +28,29 @@ public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultS
         RecordingReady? recording = null;
         CallGroundTruth? truth = null;
 
-        await foreach (var callEvent in carrier.PlaceCallAsync(request, cancellationToken).ConfigureAwait(false))
+        using (CallActivities.Start(CallActivities.Place, request.CallId))
         {
-            switch (callEvent)
+            await foreach (var callEvent in carrier.PlaceCallAsync(request, cancellationToken).ConfigureAwait(false))
             {
-                case StepPlayed played when answeredAfter is null && IsPress(scenario, played.StepIndex):
-                    lastPressBeforeAnswer = played.At;
-                    break;
-                case CallAnswered answered:
-                    // The contract counts the answer time after the last key press when the script navigates a menu.
-                    answeredAfter = (answered.At - (lastPressBeforeAnswer ?? TimeSpan.Zero)).TotalSeconds;
-                    break;
-                case CallCompleted done:
-                    completed = done;
-                    break;
-                case RecordingReady ready:
-                    recording = ready;
-                    break;
-                case GroundTruthDrawn drawn:
-                    truth = drawn.Truth;
-                    break;
+                switch (callEvent)
+                {
+                    case StepPlayed played when answeredAfter is null && IsPress(scenario, played.StepIndex):
+                        lastPressBeforeAnswer = played.At;
+                        break;
+                    case CallAnswered answered:
+                        // The contract counts the answer time after the last key press when the script navigates a menu.
+                        answeredAfter = (answered.At - (lastPressBeforeAnswer ?? TimeSpan.Zero)).TotalSeconds;
+                        break;
+                    case CallCompleted done:
+                        completed = done;
+                        break;
+                    case RecordingReady ready:
+                        recording = ready;
+                        break;
+                    case GroundTruthDrawn drawn:
+                        truth = drawn.Truth;
+                        break;
+                }
             }
         }
 

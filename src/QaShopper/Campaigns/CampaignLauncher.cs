@@ -1,28 +1,57 @@
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Hosting;
+using QaShopper.Scheduling;
 
 namespace QaShopper.Campaigns;
 
 /// <summary>What to start: a campaign file, how to run it, which dates and seed.</summary>
-internal sealed record LaunchRequest(string File, ScheduleMode Mode, DateOnly? From, DateOnly? To, int? Seed, string ScenarioDirectory);
+internal sealed record LaunchRequest(string File, ScheduleMode Mode, DateOnly? From, DateOnly? To, int? Seed);
+
+/// <summary>How a launch ended: its exit code, the campaign's status when it ran here, and whether a stop signal cut it short.</summary>
+internal sealed record LaunchResult(int ExitCode, CampaignStatus? Status, bool Interrupted, IHost? Host);
 
 /// <summary>
-/// Plans a campaign and hands it to the scheduler; at once or accelerated, it also runs the scheduler in this process
-/// until every planned call has ended. Shared by <c>campaign start</c> and <c>demo</c>.
+/// Plans a campaign and stores it; at once or accelerated, it also runs the scheduler in this process, for this
+/// campaign only, until every planned call has ended or a stop signal comes. Shared by <c>campaign start</c> and <c>demo</c>.
 /// </summary>
 internal static class CampaignLauncher
 {
-    /// <summary>The exit code and, when the campaign ran here to the end, its final status.</summary>
-    public static async Task<(int ExitCode, CampaignStatus? Status)> LaunchAsync(IHost host, LaunchRequest request, CliConsole console, CancellationToken cancellationToken)
+    /// <summary>Exit code of a run cut short by SIGINT, SIGTERM or Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>
+    /// Loads and plans the campaign, builds this command's host (scheduler scoped to the campaign when it runs here),
+    /// stores the plan and, run at once or accelerated, follows it to the end. The caller disposes the result's host.
+    /// </summary>
+    public static async Task<LaunchResult> LaunchAsync(ParseResult parse, LaunchRequest request, CliConsole console, CancellationToken cancellationToken, Action<HostApplicationBuilder>? configure = null)
     {
-        var scenarios = CampaignFiles.Scenarios(request.ScenarioDirectory);
+        var folder = AppHost.ScenarioFolder(AppHost.Settings(parse));
+        var scenarios = CampaignFiles.Scenarios(folder);
         var (campaign, text) = CampaignFiles.LoadValid(request.File, scenarios.Select(s => s.Scenario.Id).ToHashSet(StringComparer.Ordinal));
+        var runsHere = request.Mode != ScheduleMode.OnTime;
+        var host = AppHost.Build(parse, runsHere ? HostFeatures.Campaigns : HostFeatures.Store, configure, campaign.Id);
+        try
+        {
+            var result = await LaunchInAsync(host, request, campaign, text, scenarios, console, cancellationToken).ConfigureAwait(false);
+            return result with { Host = host };
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<LaunchResult> LaunchInAsync(
+        IHost host, LaunchRequest request, Campaign campaign, string text, IReadOnlyList<(Core.Scenarios.Scenario Scenario, string Text)> scenarios, CliConsole console, CancellationToken cancellationToken)
+    {
         var clock = host.Services.GetRequiredService<TimeProvider>();
-        var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
+        var book = host.Services.GetRequiredService<CampaignBook>();
         var results = host.Services.GetRequiredService<IResultStore>();
 
         // On time, what is already past cannot be placed: plan from now. Run at once or accelerated, the whole plan runs.
@@ -36,7 +65,7 @@ internal static class CampaignLauncher
             }
 
             await console.Error.WriteLineAsync("nothing scheduled: fix the campaign file or the dates and start again").ConfigureAwait(false);
-            return (ExitCodes.Invalid, null);
+            return new LaunchResult(ExitCodes.Invalid, null, false, null);
         }
 
         if (plan.Calls.Count == 0)
@@ -44,7 +73,10 @@ internal static class CampaignLauncher
             throw new CliException($"{request.File}: no call left to place between {plan.From:yyyy-MM-dd} and {plan.To:yyyy-MM-dd} (the dates are over); use --now to run the plan at once, or change the dates", ExitCodes.Invalid);
         }
 
-        if (await scheduler.GetCampaignAsync(campaign.Id, cancellationToken).ConfigureAwait(false) is { } existing
+        // The store is brought up to date when the host starts; nothing is read or written before. Run here, starting
+        // also resumes this campaign's own unfinished calls (and only this campaign's).
+        await AppHost.StartBuiltAsync(host, cancellationToken).ConfigureAwait(false);
+        if (await book.GetCampaignAsync(campaign.Id, cancellationToken).ConfigureAwait(false) is { } existing
             && (existing.Campaign.ContentHash != campaign.ContentHash || existing.Seed != seed))
         {
             throw new CliException(
@@ -53,7 +85,7 @@ internal static class CampaignLauncher
                 ExitCodes.Invalid);
         }
 
-        // The campaign's calls follow the scenario versions of today, kept in the store, whatever the folder holds later.
+        // The campaign's calls follow today's scenario versions, kept in the store, whatever the folder holds later.
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (scenario, scenarioText) in scenarios.Where(s => campaign.Scenarios.Any(w => w.Id == s.Scenario.Id)))
         {
@@ -61,36 +93,46 @@ internal static class CampaignLauncher
             versions[scenario.Id] = scenario.ContentHash;
         }
 
-        var added = await scheduler.ScheduleAsync(plan, text, request.Mode, versions, seed, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> added;
+        if (request.Mode == ScheduleMode.OnTime)
+        {
+            added = await book.SaveAsync(plan, text, request.Mode, versions, seed, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            added = await host.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, text, request.Mode, versions, seed, cancellationToken).ConfigureAwait(false);
+        }
+
         await console.Error.WriteLineAsync(
             $"{campaign.Id}: {plan.Calls.Count} calls planned from {plan.Calls[0].At:yyyy-MM-dd HH:mm}Z to {plan.Calls[^1].At:yyyy-MM-dd HH:mm}Z, {added.Count} newly scheduled ({request.Mode})").ConfigureAwait(false);
         if (request.Mode == ScheduleMode.OnTime)
         {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"'qashopper serve' places them on time; 'qashopper campaign status {campaign.Id}' follows them").ConfigureAwait(false);
-            return (ExitCodes.Ok, null);
+            return new LaunchResult(ExitCodes.Ok, null, false, null);
         }
 
-        var status = await RunHereAsync(host, scheduler, results, campaign.Id, console, clock, cancellationToken).ConfigureAwait(false);
-        return (ExitCodes.Ok, status);
+        return await RunHereAsync(host, book, results, campaign.Id, console, clock, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs the scheduler in this process until the campaign's calls have all ended.</summary>
-    private static async Task<CampaignStatus> RunHereAsync(IHost host, CampaignScheduler scheduler, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Follows the campaign until its calls have all ended; on a stop signal, stops placing calls at once.</summary>
+    private static async Task<LaunchResult> RunHereAsync(IHost host, CampaignBook book, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await AppHost.StartBuiltAsync(host, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await CampaignProgress.FollowAsync(scheduler, results, campaignId, console, clock, cancellationToken).ConfigureAwait(false);
+            var status = await CampaignProgress.FollowAsync(book, results, campaignId, console, clock, cancellationToken).ConfigureAwait(false);
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return new LaunchResult(ExitCodes.Ok, status, false, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await console.Error.WriteLineAsync("stopping: calls in progress finish; the rest stay scheduled ('qashopper serve' or starting the campaign again resumes them)").ConfigureAwait(false);
-            throw;
-        }
-        finally
-        {
-            // Not the cancelled token: stopping must be allowed to wait for the calls in progress.
+            await console.Error.WriteLineAsync("stopping: no new call is placed; calls in progress finish or are recorded as interrupted").ConfigureAwait(false);
+
+            // Not the cancelled token: the stop must be allowed to wait for the calls in progress (see CampaignDrainService).
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            var status = await book.GetStatusAsync(campaignId, CancellationToken.None).ConfigureAwait(false);
+            await console.Error.WriteLineAsync("stopped early: the calls not placed stay planned; starting the campaign again (or 'qashopper serve') resumes them").ConfigureAwait(false);
+            return new LaunchResult(Interrupted, status, true, null);
         }
     }
 }

@@ -2,6 +2,7 @@ using QaShopper.Cli;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Rendering;
+using QaShopper.Scheduling;
 using Spectre.Console;
 
 namespace QaShopper.Campaigns;
@@ -14,29 +15,34 @@ internal static class CampaignProgress
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public static async Task<CampaignStatus> FollowAsync(CampaignScheduler scheduler, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<CampaignStatus> FollowAsync(CampaignBook scheduler, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
     {
         var status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
         var reported = new HashSet<string>(status.Calls.Where(c => c.State.IsFinal()).Select(c => c.Call.CallId), StringComparer.Ordinal);
         if (console.IsInteractive)
         {
-            await console.Rich.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var task = context.AddTask($"{campaignId}: {status.Calls.Count} test calls", maxValue: status.Calls.Count);
-                    while (true)
+            using (LiveProgress.Begin())
+            {
+                await console.Rich.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .StartAsync(async context =>
                     {
-                        task.Value = status.Calls.Count(c => c.State.IsFinal());
-                        if (status.IsFinished)
+                        var task = context.AddTask(Describe(campaignId, status), maxValue: status.Calls.Count);
+                        while (true)
                         {
-                            break;
-                        }
+                            task.Value = status.Calls.Count(c => c.State.IsFinal());
+                            task.Description = Describe(campaignId, status);
+                            if (status.IsFinished)
+                            {
+                                break;
+                            }
 
-                        await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
-                        status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
-                    }
-                }).ConfigureAwait(false);
+                            await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
+                            status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
+                        }
+                    }).ConfigureAwait(false);
+            }
+
             return status;
         }
 
@@ -63,7 +69,11 @@ internal static class CampaignProgress
         }
     }
 
-    private static async Task<CampaignStatus> Read(CampaignScheduler scheduler, string campaignId, CancellationToken cancellationToken) =>
+    /// <summary>"demo-week: 12/44 calls done, 2 placing".</summary>
+    private static string Describe(string campaignId, CampaignStatus status) =>
+        $"{campaignId}: {status.Calls.Count(c => c.State.IsFinal())}/{status.Calls.Count} calls done, {status.Calls.Count(c => c.State == CampaignCallState.Running)} placing";
+
+    private static async Task<CampaignStatus> Read(CampaignBook scheduler, string campaignId, CancellationToken cancellationToken) =>
         await scheduler.GetStatusAsync(campaignId, cancellationToken).ConfigureAwait(false)
         ?? throw new CliException($"campaign '{campaignId}' is not in the database");
 }

@@ -7,8 +7,15 @@ internal static class GlobalOptions
 {
     public static Option<string?> Database { get; } = new("--db")
     {
-        Description = "SQLite database file (overrides Store:Path; default data/qashopper.db)",
+        Description = "Data file of the store (overrides Store:Path; default data/qashopper.db)",
         HelpName = "PATH",
+        Recursive = true,
+    };
+
+    public static Option<string?> Scenarios { get; } = new("--scenarios")
+    {
+        Description = "Folder of scenario files (overrides Scenarios:Directory; default scenarios)",
+        HelpName = "DIR",
         Recursive = true,
     };
 

@@ -50,6 +50,7 @@ internal static class QaShopperCli
         var root = new RootCommand("QaShopper: mystery-shopper test calls for call-centre QA teams")
         {
             GlobalOptions.Database,
+            GlobalOptions.Scenarios,
             GlobalOptions.Config,
             GlobalOptions.Verbose,
         };

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using QaShopper.Campaigns;
 using QaShopper.Cli;
+using QaShopper.Scheduling;
 using QaShopper.Hosting;
 
 namespace QaShopper.Commands;
@@ -18,8 +18,8 @@ internal static partial class CampaignCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var campaignId = parse.GetRequiredValue(id);
-            using var host = AppHost.Build(parse, b => b.AddCampaignScheduler());
-            var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
+            var scheduler = host.Services.GetRequiredService<CampaignBook>();
             if (await scheduler.GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false) is null)
             {
                 throw new CliException($"no campaign '{campaignId}' in the database; 'qashopper campaign status' lists them", ExitCodes.Invalid);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
+using QaShopper.Hosting;
 using QaShopper.Core.Campaigns;
 using QaShopper.Rendering;
 
@@ -26,14 +27,13 @@ internal static partial class CampaignCommand
         var seed = SeedOption();
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON (problems and calls) instead of tables" };
         var noCalls = new Option<bool>("--no-calls") { Description = "Only the day × period tables, not the list of calls" };
-        var scenarios = ScenarioDirectoryOption();
         var command = new Command("plan", "Show the calls a campaign would place: a day × period table per site and the list of calls; exit 1 when the campaign cannot be met")
         {
-            file, from, to, seed, json, noCalls, scenarios,
+            file, from, to, seed, json, noCalls,
         };
         command.SetAction(parse =>
         {
-            var (campaign, _) = CampaignFiles.LoadValid(parse.GetRequiredValue(file), CampaignFiles.ScenarioIds(parse.GetRequiredValue(scenarios)));
+            var (campaign, _) = CampaignFiles.LoadValid(parse.GetRequiredValue(file), CampaignFiles.ScenarioIds(AppHost.ScenarioFolder(AppHost.Settings(parse))));
             var plan = CampaignFiles.Plan(campaign, parse.GetValue(from), parse.GetValue(to), parse.GetValue(seed) ?? CampaignFiles.DefaultSeed(campaign), notBefore: null);
             if (parse.GetValue(json))
             {

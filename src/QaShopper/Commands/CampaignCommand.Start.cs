@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
-using QaShopper.Hosting;
+using QaShopper.Scheduling;
 
 namespace QaShopper.Commands;
 
@@ -23,10 +23,9 @@ internal static partial class CampaignCommand
         var from = new Option<DateOnly?>("--from") { Description = "First local date to schedule (default: the campaign's first date)", HelpName = "YYYY-MM-DD" };
         var to = new Option<DateOnly?>("--to") { Description = "Last local date to schedule, inclusive (default: the campaign's last date)", HelpName = "YYYY-MM-DD" };
         var seed = SeedOption();
-        var scenarios = ScenarioDirectoryOption();
         var command = new Command("start", "Schedule a campaign's calls with Quartz; 'serve' places them on time, or --now / --speed runs them here and waits")
         {
-            file, now, speed, from, to, seed, scenarios,
+            file, now, speed, from, to, seed,
         };
         command.Validators.Add(r =>
         {
@@ -45,26 +44,21 @@ internal static partial class CampaignCommand
             var mode = parse.GetValue(now) ? ScheduleMode.Now
                 : parse.GetValue(speed) is { } factor ? ScheduleMode.Accelerated(factor)
                 : ScheduleMode.OnTime;
-            return await StartAsync(parse, parse.GetRequiredValue(file), mode, parse.GetValue(from), parse.GetValue(to), parse.GetValue(seed), parse.GetRequiredValue(scenarios), console, cancellationToken).ConfigureAwait(false);
+            return await StartAsync(parse, parse.GetRequiredValue(file), mode, parse.GetValue(from), parse.GetValue(to), parse.GetValue(seed), console, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
     internal static async Task<int> StartAsync(
-        ParseResult parse, string file, ScheduleMode mode, DateOnly? from, DateOnly? to, int? seed, string scenarioDirectory, CliConsole console, CancellationToken cancellationToken)
+        ParseResult parse, string file, ScheduleMode mode, DateOnly? from, DateOnly? to, int? seed, CliConsole console, CancellationToken cancellationToken)
     {
-        using var host = AppHost.Build(parse, b =>
+        var launched = await CampaignLauncher.LaunchAsync(parse, new LaunchRequest(file, mode, from, to, seed), console, cancellationToken).ConfigureAwait(false);
+        using var host = launched.Host;
+        if (host is not null && launched.Status is not null)
         {
-            b.AddOfflineCalls();
-            b.AddCampaignScheduler();
-        });
-        var (exitCode, status) = await CampaignLauncher.LaunchAsync(host, new LaunchRequest(file, mode, from, to, seed, scenarioDirectory), console, cancellationToken).ConfigureAwait(false);
-        if (status is not null)
-        {
-            var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
-            await WriteStatusAsync(status, scheduler, console, listCalls: false, cancellationToken).ConfigureAwait(false);
+            await WriteStatusAsync(launched.Status, host.Services.GetRequiredService<CampaignBook>(), console, listCalls: false, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return exitCode;
+        return launched.ExitCode;
     }
 }

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using QaShopper.Campaigns;
 using QaShopper.Cli;
+using QaShopper.Scheduling;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Hosting;
@@ -25,8 +25,8 @@ internal static partial class CampaignCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = AppHost.Build(parse, b => b.AddCampaignScheduler());
-            var scheduler = host.Services.GetRequiredService<CampaignScheduler>();
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
+            var scheduler = host.Services.GetRequiredService<CampaignBook>();
             var results = host.Services.GetRequiredService<IResultStore>();
             if (parse.GetValue(id) is not { } campaignId)
             {
@@ -70,7 +70,7 @@ internal static partial class CampaignCommand
         return command;
     }
 
-    private static async Task<int> ListAsync(CampaignScheduler scheduler, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> ListAsync(CampaignBook scheduler, CliConsole console, CancellationToken cancellationToken)
     {
         var campaigns = await scheduler.GetCampaignsAsync(cancellationToken).ConfigureAwait(false);
         if (campaigns.Count == 0)
@@ -105,7 +105,7 @@ internal static partial class CampaignCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task WriteStatusAsync(CampaignStatus status, CampaignScheduler scheduler, CliConsole console, bool listCalls, CancellationToken cancellationToken)
+    private static async Task WriteStatusAsync(CampaignStatus status, CampaignBook scheduler, CliConsole console, bool listCalls, CancellationToken cancellationToken)
     {
         var scheduled = await scheduler.GetCampaignAsync(status.CampaignId, cancellationToken).ConfigureAwait(false)
             ?? throw new CliException($"campaign '{status.CampaignId}' is not in the database");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
+using QaShopper.Hosting;
 
 namespace QaShopper.Commands;
 
@@ -9,12 +10,11 @@ internal static partial class CampaignCommand
     private static Command CreateValidate(CliConsole console)
     {
         var files = new Argument<string[]>("FILE") { Description = "Campaign files", Arity = ArgumentArity.OneOrMore };
-        var scenarios = ScenarioDirectoryOption();
         var command = new Command("validate", "Check campaign files and that their quotas fit their periods; exit 0 when all are valid, 1 when any has problems, 2 when input cannot be read")
         {
-            files, scenarios,
+            files,
         };
-        command.SetAction(parse => Validate(parse.GetRequiredValue(files), parse.GetRequiredValue(scenarios), console));
+        command.SetAction(parse => Validate(parse.GetRequiredValue(files), AppHost.ScenarioFolder(AppHost.Settings(parse)), console));
         return command;
     }
 

@@ -17,12 +17,5 @@ internal static partial class CampaignCommand
         return command;
     }
 
-    private static Option<string> ScenarioDirectoryOption() => new("--scenarios")
-    {
-        Description = "Folder of the scenario files the campaign names",
-        DefaultValueFactory = _ => "scenarios",
-        HelpName = "DIR",
-    };
-
     private static Argument<string> CampaignFileArgument() => new("FILE") { Description = "Campaign file (YAML)" };
 }

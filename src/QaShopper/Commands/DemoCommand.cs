@@ -3,14 +3,12 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
-using QaShopper.Core.Reports;
 using QaShopper.Core.Results;
-using QaShopper.Hosting;
+using QaShopper.Scheduling;
 using QaShopper.Reports;
 
 namespace QaShopper.Commands;
@@ -30,51 +28,52 @@ internal static class DemoCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of the plan (default: derived from the campaign file)", HelpName = "N" };
         var report = new Option<string>("--report") { Description = "Where to write the HTML report", DefaultValueFactory = _ => Path.Combine("reports", "index.html"), HelpName = "FILE" };
         var concurrency = CallBatchOptions.CreateConcurrency();
-        var scenarios = new Option<string>("--scenarios") { Description = "Folder of the scenario files the campaign names", DefaultValueFactory = _ => "scenarios", HelpName = "DIR" };
         var command = new Command("demo", "Offline demo: run the demo campaign at once against the simulated call centre, then report")
         {
-            campaign, seed, report, concurrency, scenarios,
+            campaign, seed, report, concurrency,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = AppHost.Build(parse, b =>
-            {
-                b.AddOfflineCalls();
-                b.Configuration.AddInMemoryCollection([new("Scheduler:MaxConcurrentCalls", parse.GetRequiredValue(concurrency).ToString(CultureInfo.InvariantCulture))]);
-                b.AddCampaignScheduler();
-            });
-            var request = new LaunchRequest(parse.GetRequiredValue(campaign), ScheduleMode.Now, From: null, To: null, parse.GetValue(seed), parse.GetRequiredValue(scenarios));
-            return await RunAsync(host, request, parse.GetRequiredValue(report), console, cancellationToken).ConfigureAwait(false);
+            var request = new LaunchRequest(parse.GetRequiredValue(campaign), ScheduleMode.Now, From: null, To: null, parse.GetValue(seed));
+            var launched = await CampaignLauncher.LaunchAsync(
+                parse,
+                request,
+                console,
+                cancellationToken,
+                b => b.Configuration.AddInMemoryCollection([new("Scheduler:MaxConcurrentCalls", parse.GetRequiredValue(concurrency).ToString(CultureInfo.InvariantCulture))])).ConfigureAwait(false);
+            using var host = launched.Host;
+            return host is null || launched.Status is null
+                ? launched.ExitCode
+                : await ReportAsync(host, launched, parse.GetRequiredValue(report), console).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(IHost host, LaunchRequest request, string reportPath, CliConsole console, CancellationToken cancellationToken)
+    /// <summary>Prints the per-agent table and the summary and writes the HTML report, for a finished or a stopped run alike.</summary>
+    internal static async Task<int> ReportAsync(IHost host, LaunchResult launched, string reportPath, CliConsole console)
     {
         var services = host.Services;
         var clock = services.GetRequiredService<TimeProvider>();
-        var started = clock.GetTimestamp();
-        var (exitCode, status) = await CampaignLauncher.LaunchAsync(host, request, console, cancellationToken).ConfigureAwait(false);
-        if (status is null)
-        {
-            return exitCode;
-        }
+        var status = launched.Status!;
 
+        // The store stays readable after the host stopped; a stop signal must not keep the summary from being written.
         var store = services.GetRequiredService<IResultStore>();
-        var stored = await store.GetCallsAsync(new CallQuery(), cancellationToken).ConfigureAwait(false);
-        var reports = AgentReportBuilder.Build(stored.Where(c => c.Score is not null));
+        var reports = await store.GetAgentReportsAsync(new CallQuery(), cancellationToken: CancellationToken.None).ConfigureAwait(false);
         ReportCommand.Write(reports, "table", console);
-        var agents = await store.GetAgentsAsync(cancellationToken).ConfigureAwait(false);
-        HtmlReportWriter.Write(reportPath, reports, agents, clock.GetUtcNow(), $"{stored.Count} stored calls");
+        var agents = await store.GetAgentsAsync(CancellationToken.None).ConfigureAwait(false);
+        var stored = reports.Sum(r => r.Calls);
+        HtmlReportWriter.Write(reportPath, reports, agents, clock.GetUtcNow(), $"{stored} scored calls");
 
         var byState = status.ByState.Where(kv => kv.Value > 0).Select(kv => $"{kv.Value} {Describe(kv.Key)}");
-        var elapsed = clock.GetElapsedTime(started);
         await console.Out.WriteLineAsync(
-            $"demo: campaign {status.CampaignId}, {status.Calls.Count} calls ({string.Join(", ", byState)}) in {elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min; " +
+            $"demo: campaign {status.CampaignId}{(launched.Interrupted ? " STOPPED EARLY" : string.Empty)}, {status.Calls.Count} calls ({string.Join(", ", byState)}); " +
             (status.UntestedAgents.Count == 0 ? "every agent tested; " : $"not reached: {string.Join(", ", status.UntestedAgents)}; ") +
-            $"report: {Path.GetFullPath(reportPath)}; database: {services.GetRequiredService<IOptions<Sqlite.SqliteStoreOptions>>().Value.Path}").ConfigureAwait(false);
-        return exitCode;
+            $"report: {Path.GetFullPath(reportPath)}; data file: {StorePath(services)}").ConfigureAwait(false);
+        return launched.ExitCode;
     }
+
+    private static string StorePath(IServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<IConfiguration>()["Store:Path"] ?? "data/qashopper.db");
 
     private static string Describe(CampaignCallState state) => state switch
     {

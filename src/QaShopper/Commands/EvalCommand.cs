@@ -38,9 +38,8 @@ internal static class EvalCommand
                 Directory.Delete(workspace, recursive: true);
             }
 
-            using var host = await AppHost.StartAsync(parse, cancellationToken, b =>
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Calls, cancellationToken, b =>
             {
-                b.AddOfflineCalls();
                 if (parse.GetValue(GlobalOptions.Database) is null)
                 {
                     b.Configuration.AddInMemoryCollection([new("Store:Path", Path.Combine(workspace, "eval.db"))]);
@@ -57,7 +56,6 @@ internal static class EvalCommand
 
     internal static async Task<EvaluationReport> RunAsync(int calls, int seed, int concurrency, IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
     {
-        var store = services.GetRequiredService<Core.Ports.IResultStore>();
         var setup = await OfflineCallSetup.LoadAsync(services, console, cancellationToken).ConfigureAwait(false);
 
         var plan = SimulatedCallPlan.Create([.. setup.Scenarios.Select(s => s.Scenario)], setup.Lines, calls, seed, setup.CallCentre.Seeds, "eval");

@@ -51,9 +51,9 @@ internal static class ReportCommand
                 parse.GetValue(agent)?.ToLowerInvariant(),
                 parse.GetValue(from) is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
                 parse.GetValue(to) is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
-            using var host = await AppHost.StartAsync(parse, cancellationToken).ConfigureAwait(false);
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
             var store = host.Services.GetRequiredService<IResultStore>();
-            var reports = AgentReportBuilder.Build(await store.GetCallsAsync(query, cancellationToken).ConfigureAwait(false));
+            var reports = await store.GetAgentReportsAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false);
             Write(reports, parse.GetRequiredValue(format), console);
             return ExitCodes.Ok;
         });

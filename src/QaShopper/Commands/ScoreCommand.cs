@@ -11,7 +11,6 @@ using QaShopper.Core.Scenarios;
 using QaShopper.Core.Scoring;
 using QaShopper.Core.Transcripts;
 using QaShopper.Hosting;
-using QaShopper.LocalSpeech.Pocketsphinx;
 using QaShopper.Rendering;
 using QaShopper.Scenarios;
 
@@ -65,13 +64,7 @@ internal static class ScoreCommand
             };
 
             // Only a recording needs the recogniser; scoring a transcript stays free of the speech engines.
-            using var host = await AppHost.StartAsync(parse, cancellationToken, b =>
-            {
-                if (recordingFile is not null)
-                {
-                    b.AddPocketsphinxTranscriber();
-                }
-            }).ConfigureAwait(false);
+            using var host = await AppHost.StartAsync(parse, recordingFile is null ? HostFeatures.Store : HostFeatures.Transcription, cancellationToken).ConfigureAwait(false);
             return await RunAsync(request, host.Services, console, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -49,9 +49,7 @@ internal static class ServeCommand
         builder.WebHost.UseKestrelCore();
         builder.WebHost.UseUrls(urls);
         builder.Services.AddRoutingCore();
-        AppHost.Configure(builder, parse);
-        builder.AddOfflineCalls();
-        builder.AddCampaignScheduler();
+        AppHost.Configure(builder, parse, HostFeatures.Campaigns);
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
             .AddQuartz(o => o.Name = "scheduler");

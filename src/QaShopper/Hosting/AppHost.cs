@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using QaShopper.Cli;
-using QaShopper.Sqlite;
+using QaShopper.Core.Configuration;
 
 namespace QaShopper.Hosting;
 
@@ -18,7 +18,7 @@ internal static class AppHost
     /// <summary>Environment variables with this prefix override settings: QASHOPPER_Store__Path=/var/lib/qa.db.</summary>
     public const string EnvironmentPrefix = "QASHOPPER_";
 
-    public static IHost Build(ParseResult parse, Action<HostApplicationBuilder>? configure = null)
+    public static IHost Build(ParseResult parse, HostFeatures features, Action<HostApplicationBuilder>? configure = null, string? campaignId = null)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
@@ -26,8 +26,9 @@ internal static class AppHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
 
-        Configure(builder, parse);
+        // Command overrides first: they are settings too, and the composition root reads the settings.
         configure?.Invoke(builder);
+        Configure(builder, parse, features, campaignId);
 
         try
         {
@@ -41,13 +42,40 @@ internal static class AppHost
 
     /// <summary>
     /// What every host of the application shares, the command-line hosts and the <c>serve</c> web host alike:
-    /// configuration sources in order, logging to stderr, the store and the scorer.
+    /// configuration sources in order, logging to stderr, then the composition root with the features asked for.
     /// </summary>
-    public static void Configure(IHostApplicationBuilder builder, ParseResult parse)
+    public static void Configure(IHostApplicationBuilder builder, ParseResult parse, HostFeatures features, string? campaignId = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(parse);
-        builder.Configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
+        AddSettings(builder.Configuration, parse);
+        ConfigureLogging(builder, parse.GetValue(GlobalOptions.Verbose));
+        builder.AddQaShopper(features, campaignId);
+    }
+
+    /// <summary>The settings alone, for commands that need no host (<c>validate</c>, <c>campaign plan</c>).</summary>
+    public static IConfiguration Settings(ParseResult parse)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.SetBasePath(Directory.GetCurrentDirectory());
+        AddSettings(configuration, parse);
+        return configuration;
+    }
+
+    /// <summary>The scenario folder: <c>Scenarios:Directory</c> (or <c>--scenarios</c>, which sets it).</summary>
+    public static string ScenarioFolder(IConfiguration settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var folder = settings.GetSection(ScenarioFolderOptions.SectionName).Get<ScenarioFolderOptions>()?.Directory;
+        return string.IsNullOrWhiteSpace(folder) ? new ScenarioFolderOptions().Directory : folder;
+    }
+
+    private static void AddSettings(IConfigurationManager configuration, ParseResult parse)
+    {
+        // Sources added after the command's in-memory overrides would hide them; keep those last.
+        var overrides = configuration.Sources.ToList();
+        configuration.Sources.Clear();
+        configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
         if (parse.GetValue(GlobalOptions.Config) is { } configFile)
         {
             if (!File.Exists(configFile))
@@ -55,25 +83,30 @@ internal static class AppHost
                 throw new CliException($"--config: settings file '{configFile}' not found");
             }
 
-            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+            configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
         }
 
-        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        foreach (var source in overrides)
+        {
+            configuration.Sources.Add(source);
+        }
+
         if (parse.GetValue(GlobalOptions.Database) is { } db)
         {
-            builder.Configuration.AddInMemoryCollection([new("Store:Path", db)]);
+            configuration.AddInMemoryCollection([new("Store:Path", db)]);
         }
 
-        ConfigureLogging(builder, parse.GetValue(GlobalOptions.Verbose));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddSqliteStore();
-        builder.AddScoring();
+        if (parse.GetValue(GlobalOptions.Scenarios) is { } scenarios)
+        {
+            configuration.AddInMemoryCollection([new("Scenarios:Directory", scenarios)]);
+        }
     }
 
     /// <summary>Starts nothing long-running; validates options eagerly so a bad setting is reported before any work.</summary>
-    public static async Task<IHost> StartAsync(ParseResult parse, CancellationToken cancellationToken, Action<HostApplicationBuilder>? configure = null)
+    public static async Task<IHost> StartAsync(ParseResult parse, HostFeatures features, CancellationToken cancellationToken, Action<HostApplicationBuilder>? configure = null)
     {
-        var host = Build(parse, configure);
+        var host = Build(parse, features, configure);
         try
         {
             await StartBuiltAsync(host, cancellationToken).ConfigureAwait(false);
@@ -115,5 +148,6 @@ internal static class AppHost
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning || !LiveProgress.IsActive);
     }
 }

@@ -34,12 +34,18 @@ internal static class CallBatchRunner
 
         if (console.IsInteractive)
         {
+            using var live = LiveProgress.Begin();
             await console.Rich.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .StartAsync(async context =>
                 {
-                    var task = context.AddTask($"placing {requests.Count} test calls", maxValue: requests.Count);
-                    await RunAll(_ => task.Increment(1)).ConfigureAwait(false);
+                    var task = context.AddTask($"placing test calls: 0/{requests.Count}", maxValue: requests.Count);
+                    await RunAll(_ =>
+                    {
+                        var n = Interlocked.Increment(ref done);
+                        task.Increment(1);
+                        task.Description = $"placing test calls: {n}/{requests.Count}";
+                    }).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
         else

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using QaShopper.Campaigns;
+using QaShopper.Scheduling;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
@@ -54,14 +54,14 @@ public sealed class CampaignRecoveryTests
     [Test]
     public void Options_OutOfRange_FailAtStartNamingTheSetting()
     {
-        var options = new CampaignSchedulerOptions { MaxConcurrentCalls = 0, MisfireThreshold = TimeSpan.Zero, ScenarioDirectory = " " };
+        var options = new CampaignSchedulerOptions { MaxConcurrentCalls = 0, MisfireThreshold = TimeSpan.Zero, StopGracePeriod = TimeSpan.FromHours(2) };
 
         var result = new CampaignSchedulerOptionsValidator().Validate(null, options);
 
         Assert.That(result.Failed, Is.True);
         Assert.That(result.Failures, Has.Some.Contains("Scheduler:MaxConcurrentCalls is 0"));
         Assert.That(result.Failures, Has.Some.Contains("Scheduler:MisfireThreshold"));
-        Assert.That(result.Failures, Has.Some.Contains("Scheduler:ScenarioDirectory is empty"));
+        Assert.That(result.Failures, Has.Some.Contains("Scheduler:StopGracePeriod"));
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using QaShopper.Campaigns;
+using QaShopper.Scheduling;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Tests.Sqlite;
@@ -56,7 +56,7 @@ public sealed class CampaignSchedulerTests
         Assert.That((await results.GetCallAsync("acme-0001"))!.Score, Is.Not.Null, "completed calls are scored");
         foreach (var call in status.Calls)
         {
-            var finals = (await scheduler.GetHistoryAsync(call.Call.CallId)).Count(e => IsFinal(e.Kind));
+            var finals = (await scheduler.Book.GetHistoryAsync(call.Call.CallId)).Count(e => IsFinal(e.Kind));
             Assert.That(finals, Is.EqualTo(1), call.Call.CallId);
         }
     }
@@ -83,7 +83,7 @@ public sealed class CampaignSchedulerTests
             (CampaignCallState.Completed, 3, "acme-0001-r2", (string?)null),
             (CampaignCallState.Busy, 2, "acme-0002-r1", "no retry left"),
         }));
-        var history = await scheduler.GetHistoryAsync("acme-0001");
+        var history = await scheduler.Book.GetHistoryAsync("acme-0001");
         Assert.That(history.Count(e => e.Kind == CampaignCallEventKind.RetryScheduled), Is.EqualTo(2));
     }
 
@@ -186,7 +186,7 @@ public sealed class CampaignSchedulerTests
         Assert.That(placed, Is.Unique, "no attempt placed twice");
         Assert.That(placed.Order(), Is.EqualTo(new[] { "acme-0001", "acme-0002", "acme-0002-r1", "acme-0003", "acme-0004" }), "no call lost");
         Assert.That(status.Calls.Select(c => c.State), Is.All.EqualTo(CampaignCallState.Completed));
-        var history = (await scheduler.GetHistoryAsync("acme-0002")).Select(e => e.Kind);
+        var history = (await scheduler.Book.GetHistoryAsync("acme-0002")).Select(e => e.Kind);
         Assert.That(history, Is.EqualTo(new[]
         {
             CampaignCallEventKind.Planned, CampaignCallEventKind.Started, CampaignCallEventKind.Interrupted,

@@ -3,12 +3,13 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using QaShopper.Campaigns;
+using QaShopper.Scheduling;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
 using QaShopper.Core.Transcripts;
+using QaShopper.Core.Calls;
 using QaShopper.Hosting;
 using QaShopper.Sqlite;
 using QaShopper.Tests.Scenarios;
@@ -18,7 +19,8 @@ namespace QaShopper.Tests.Campaigns;
 /// <summary>Campaigns, planned calls, fakes and hosts for the scheduler tests.</summary>
 internal static class CampaignTestKit
 {
-    public static readonly IReadOnlyDictionary<string, string> NoScenarioVersions = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>The test catalog serves the example scenario whatever the version asked for.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoScenarioVersions = new Dictionary<string, string>(StringComparer.Ordinal) { ["example"] = "any" };
 
     public const string Line = "+441134960001";
 
@@ -78,17 +80,19 @@ internal static class CampaignTestKit
             ["Store:Path"] = databasePath,
             ["Scheduler:MaxConcurrentCalls"] = maxConcurrentCalls.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Scheduler:MisfireThreshold"] = misfireThreshold,
-            ["Scheduler:WaitForCallsOnShutdown"] = "false",
-            ["Scheduler:RecordingDirectory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "recordings"),
+            ["Scheduler:StopGracePeriod"] = "00:00:00",
+            ["Recordings:Directory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "recordings"),
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddSqliteStore();
         builder.AddScoring();
         builder.Services.AddSingleton<ICarrier>(carrier);
         builder.Services.AddSingleton<ITranscriber, FakeTranscriber>();
-        builder.AddCallPipeline();
+        builder.Services.AddSingleton<CallPipeline>();
+        builder.Services.AddSingleton<CallRunner>();
+        builder.Services.AddSingleton<CampaignBook>();
         builder.Services.AddSingleton<IScenarioCatalog, ExampleCatalog>();
-        builder.AddCampaignScheduler();
+        builder.AddCampaignScheduling();
         return builder.Build();
     }
 
@@ -100,7 +104,8 @@ internal static class CampaignTestKit
 
     private sealed class ExampleCatalog : IScenarioCatalog
     {
-        public Scenario? Find(string scenarioId) => scenarioId == "example" ? Example : null;
+        public Task<Scenario?> FindAsync(string scenarioId, string contentHash, CancellationToken cancellationToken) =>
+            Task.FromResult(scenarioId == "example" ? Example : null);
     }
 }
 

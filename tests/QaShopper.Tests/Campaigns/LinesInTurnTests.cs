@@ -1,4 +1,4 @@
-using QaShopper.Campaigns;
+using QaShopper.Scheduling;
 using QaShopper.Core.Campaigns;
 
 namespace QaShopper.Tests.Campaigns;
@@ -15,7 +15,7 @@ public sealed class LinesInTurnTests
     {
         PlannedCall[] ordered = [Call("a1", "+441", 0), Call("a2", "+441", 10), Call("a3", "+441", 20), Call("b1", "+442", 30), Call("b2", "+442", 40)];
 
-        var queue = CampaignScheduler.LinesInTurn(ordered);
+        var queue = CampaignBook.LinesInTurn(ordered);
 
         Assert.That(queue.Select(c => c.CallId), Is.EqualTo(new[] { "a1", "b1", "a2", "b2", "a3" }));
     }
@@ -25,6 +25,6 @@ public sealed class LinesInTurnTests
     {
         PlannedCall[] ordered = [Call("a1", "+441", 0), Call("a2", "+441", 10)];
 
-        Assert.That(CampaignScheduler.LinesInTurn(ordered), Is.EqualTo(ordered));
+        Assert.That(CampaignBook.LinesInTurn(ordered), Is.EqualTo(ordered));
     }
 }

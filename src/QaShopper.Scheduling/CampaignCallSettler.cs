@@ -3,7 +3,7 @@ using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>
 /// Ends an attempt: applies the campaign's retry rules through <see cref="CampaignCallPolicy"/> and records either

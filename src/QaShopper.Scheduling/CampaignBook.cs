@@ -1,44 +1,33 @@
-using Microsoft.Extensions.Logging;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>
-/// Puts a campaign plan on the Quartz schedule and answers for it: store the plan, one trigger per planned call,
-/// cancel, status. Scheduling the same plan twice changes nothing; the host that runs Quartz places the calls.
+/// A campaign's plan and progress as the campaign store keeps them: store a plan, read status and history, cancel.
+/// Touches no scheduler, so any process can use it; the host that runs Quartz rebuilds its triggers from the store.
 /// </summary>
-internal sealed class CampaignScheduler(ICampaignStore store, CampaignTriggers triggers, TimeProvider clock, ILogger<CampaignScheduler> logger)
+internal sealed class CampaignBook(ICampaignStore store, TimeProvider clock)
 {
     /// <summary>
-    /// Stores <paramref name="plan"/> (campaign version, <paramref name="sourceText"/>, <paramref name="seed"/>) and
-    /// schedules every call not yet finished. Calls already stored keep their state and times.
+    /// Stores <paramref name="plan"/> (campaign version, <paramref name="sourceText"/>, <paramref name="seed"/>, the
+    /// scenario versions its calls follow) with each call's due time in <paramref name="mode"/>. Calls already stored
+    /// keep their state and times.
     /// </summary>
     /// <returns>The ids of the calls that were new to the store.</returns>
-    public async Task<IReadOnlyList<string>> ScheduleAsync(CampaignPlan plan, string sourceText, ScheduleMode mode, IReadOnlyDictionary<string, string> scenarioVersions, int seed = 0, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> SaveAsync(
+        CampaignPlan plan, string sourceText, ScheduleMode mode, IReadOnlyDictionary<string, string> scenarioVersions, int seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(sourceText);
         ArgumentNullException.ThrowIfNull(mode);
-
+        ArgumentNullException.ThrowIfNull(scenarioVersions);
         var now = clock.GetUtcNow();
         var ordered = plan.Calls.OrderBy(c => c.At).ThenBy(c => c.CallId, StringComparer.Ordinal).ToList();
         var first = ordered.Count > 0 ? ordered[0].At : now;
         var queue = mode == ScheduleMode.Now ? LinesInTurn(ordered) : ordered;
         var dues = queue.Select((c, i) => new PlannedCallDue(c, mode.DueAt(c.At, first, i, now))).ToList();
-        var added = await store.SaveCampaignAsync(new ScheduledCampaign(plan.Campaign, sourceText, seed, now, mode.ToString()!, scenarioVersions), dues, cancellationToken).ConfigureAwait(false);
-
-        await triggers.EnsureJobAsync(cancellationToken).ConfigureAwait(false);
-        var calls = await store.GetCallsAsync(plan.Campaign.Id, cancellationToken).ConfigureAwait(false);
-        var scheduled = 0;
-        foreach (var call in calls.Where(c => c.State == CampaignCallState.Planned))
-        {
-            await triggers.EnsureTriggerAsync(call.Call.CampaignId, call.Call.CallId, CampaignCallStates.AttemptCallId(call.Call.CallId, call.Attempts + 1), call.DueAt, cancellationToken).ConfigureAwait(false);
-            scheduled++;
-        }
-
-        logger.Scheduled(plan.Campaign.Id, scheduled, mode);
-        return added;
+        return store.SaveCampaignAsync(new ScheduledCampaign(plan.Campaign, sourceText, seed, now, mode.ToString()!, scenarioVersions), dues, cancellationToken);
     }
 
     /// <summary>
@@ -62,20 +51,11 @@ internal sealed class CampaignScheduler(ICampaignStore store, CampaignTriggers t
     }
 
     /// <summary>
-    /// Cancels a campaign: its pending triggers are removed and its Planned calls end Cancelled. Calls in progress
-    /// finish normally and are not retried.
+    /// Marks the campaign cancelled and its Planned calls Cancelled. A scheduler that still holds their triggers finds
+    /// them cancelled when they fire; calls in progress finish and are not retried.
     /// </summary>
-    /// <returns>The calls cancelled.</returns>
-    public async Task<IReadOnlyList<string>> CancelAsync(string campaignId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(campaignId);
-
-        // Triggers first, so nothing fires in between; a firing already under way meets the store's state guard.
-        await triggers.UnscheduleCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
-        var cancelled = await store.CancelCampaignAsync(campaignId, "campaign cancelled", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        logger.Cancelled(campaignId, cancelled.Count);
-        return cancelled;
-    }
+    public Task<IReadOnlyList<string>> CancelAsync(string campaignId, CancellationToken cancellationToken) =>
+        store.CancelCampaignAsync(campaignId, "campaign cancelled", clock.GetUtcNow(), cancellationToken);
 
     /// <summary>Where the campaign stands now, or null when no campaign has that id.</summary>
     public async Task<CampaignStatus?> GetStatusAsync(string campaignId, CancellationToken cancellationToken = default)

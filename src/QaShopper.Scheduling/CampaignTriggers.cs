@@ -1,7 +1,7 @@
 using System.Globalization;
 using Quartz;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>
 /// The Quartz side of a campaign: one durable job, one one-shot trigger per attempt of a planned call, grouped by

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>The scheduler's log messages.</summary>
 internal static partial class CampaignLog
@@ -37,4 +37,10 @@ internal static partial class CampaignLog
 
     [LoggerMessage(EventId = 309, Level = LogLevel.Warning, Message = "Call {CallId} fired but its campaign {CampaignId} is not stored")]
     public static partial void UnknownCampaign(this ILogger logger, string callId, string campaignId);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Stopping: no new call is placed; waiting up to {Grace} for {Count} call(s) in progress")]
+    public static partial void Draining(this ILogger logger, int count, TimeSpan grace);
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Error, Message = "Stopping: {Count} call(s) still running after being interrupted; the next start recovers them")]
+    public static partial void StillRunning(this ILogger logger, int count);
 }

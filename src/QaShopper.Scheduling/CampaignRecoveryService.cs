@@ -4,16 +4,19 @@ using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>
 /// Runs at start-up, before Quartz starts firing (it is registered ahead of the Quartz hosted service, which waits
-/// for the application to have started). Settles every call a stopped host left Running: when the result store holds
-/// that attempt's call, the call did end and its status stands; otherwise the attempt is failed as interrupted and the
-/// failure retry rules apply. Then makes sure every Planned call has its trigger, so a host that died between storing
-/// a plan and scheduling it loses no call.
+/// for the application to have started). The campaign store is the source of truth and Quartz keeps its triggers in
+/// memory only, so this rebuilds them. For the campaigns in this host's <see cref="SchedulerScope"/> only: settles
+/// every call a stopped host left Running (when the result store holds that attempt's call, the call did end and its
+/// status stands; otherwise the attempt is failed as interrupted and the failure retry rules apply), then gives every
+/// Planned call its trigger at its due time. A trigger already in the past fires at once and the job's misfire rules
+/// decide between running late, re-planning and skipping.
 /// </summary>
 internal sealed class CampaignRecoveryService(
+    SchedulerScope scope,
     ICampaignStore store,
     IResultStore results,
     CampaignTriggers triggers,
@@ -26,11 +29,10 @@ internal sealed class CampaignRecoveryService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
 
-        // Resolving the scheduler provisions Quartz's tables in the same database.
         await triggers.EnsureJobAsync(cancellationToken).ConfigureAwait(false);
 
         var campaigns = new Dictionary<string, ScheduledCampaign?>(StringComparer.Ordinal);
-        foreach (var running in await store.GetCallsInStateAsync(CampaignCallState.Running, cancellationToken).ConfigureAwait(false))
+        foreach (var running in await InScopeAsync(CampaignCallState.Running).ConfigureAwait(false))
         {
             var campaign = await CampaignAsync(running.Call.CampaignId).ConfigureAwait(false);
             if (campaign is null || running.AttemptCallId is null)
@@ -54,11 +56,14 @@ internal sealed class CampaignRecoveryService(
             }
         }
 
-        foreach (var planned in await store.GetCallsInStateAsync(CampaignCallState.Planned, cancellationToken).ConfigureAwait(false))
+        foreach (var planned in await InScopeAsync(CampaignCallState.Planned).ConfigureAwait(false))
         {
             var attemptCallId = CampaignCallStates.AttemptCallId(planned.Call.CallId, planned.Attempts + 1);
             await triggers.EnsureTriggerAsync(planned.Call.CampaignId, planned.Call.CallId, attemptCallId, planned.DueAt, cancellationToken).ConfigureAwait(false);
         }
+
+        async Task<IEnumerable<CampaignCall>> InScopeAsync(CampaignCallState state) =>
+            (await store.GetCallsInStateAsync(state, cancellationToken).ConfigureAwait(false)).Where(c => scope.Includes(c.Call.CampaignId));
 
         async Task<ScheduledCampaign?> CampaignAsync(string id)
         {

@@ -7,7 +7,7 @@ using QaShopper.Core.Results;
 using QaShopper.Core.Templates;
 using Quartz;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>
 /// Fired by a planned call's trigger: checks whether the call is still wanted and on time, claims it (Planned →
@@ -74,14 +74,16 @@ internal sealed class PlaceCampaignCallJob(
         string? detail = null;
         try
         {
-            (status, detail) = await PlaceAsync(stored.Call, attemptCallId, cancellationToken).ConfigureAwait(false);
+            (status, detail) = await PlaceAsync(campaign, stored.Call, attemptCallId, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The host is stopping without waiting. The call stays Running, exactly as a killed host leaves it, and the
-            // next start settles it from what the result store holds: one recovery path for both.
+            // Interrupted by a stop that could not wait any longer: recorded now, with the failure retry rules, as the
+            // next start would record a call a killed host left Running.
             logger.Interrupted(callId, attemptCallId);
-            return;
+            await store.AddEventAsync(callId, CampaignCallEventKind.Interrupted, CampaignRecoveryService.InterruptedReason, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            status = CallStatus.Failed;
+            detail = CampaignRecoveryService.InterruptedReason;
         }
         catch (Exception ex)
         {
@@ -135,12 +137,17 @@ internal sealed class PlaceCampaignCallJob(
         }
     }
 
-    private async Task<(CallStatus Status, string? Detail)> PlaceAsync(PlannedCall call, string attemptCallId, CancellationToken cancellationToken)
+    private async Task<(CallStatus Status, string? Detail)> PlaceAsync(ScheduledCampaign campaign, PlannedCall call, string attemptCallId, CancellationToken cancellationToken)
     {
-        var scenario = scenarios.Find(call.ScenarioId);
+        if (!campaign.ScenarioVersions.TryGetValue(call.ScenarioId, out var version))
+        {
+            return (CallStatus.Failed, $"campaign '{campaign.Campaign.Id}' kept no version of scenario '{call.ScenarioId}' when it started");
+        }
+
+        var scenario = await scenarios.FindAsync(call.ScenarioId, version, cancellationToken).ConfigureAwait(false);
         if (scenario is null)
         {
-            return (CallStatus.Failed, $"scenario '{call.ScenarioId}' is not in {options.Value.ScenarioDirectory}");
+            return (CallStatus.Failed, $"scenario '{call.ScenarioId}' version {version} is not in the store");
         }
 
         var request = new CallRequest(

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>How the campaign scheduler runs; bound from the <c>Scheduler</c> section.</summary>
 internal sealed class CampaignSchedulerOptions
@@ -16,17 +16,12 @@ internal sealed class CampaignSchedulerOptions
     /// </summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Where carriers write recordings (<c>Scheduler:RecordingDirectory</c>).</summary>
-    public string RecordingDirectory { get; set; } = "data/recordings";
-
-    /// <summary>Where scenarios are looked up by id (<c>Scheduler:ScenarioDirectory</c>).</summary>
-    public string ScenarioDirectory { get; set; } = "scenarios";
-
     /// <summary>
-    /// True (default): stopping the host waits for calls in progress (<c>Scheduler:WaitForCallsOnShutdown</c>).
-    /// False: they are cancelled and left Running, and the next start recovers them as a killed host's would be.
+    /// On a stop (SIGTERM, Ctrl+C) no new call is placed; the calls in progress get this long to finish
+    /// (<c>Scheduler:StopGracePeriod</c>, default 00:02:00, 0 = not at all) before they are interrupted and recorded as
+    /// interrupted, so the campaign's failure retry rules place them again later.
     /// </summary>
-    public bool WaitForCallsOnShutdown { get; set; } = true;
+    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>Checks <see cref="CampaignSchedulerOptions"/> at start-up with messages that name the setting.</summary>
@@ -46,14 +41,9 @@ internal sealed class CampaignSchedulerOptionsValidator : IValidateOptions<Campa
             errors.Add($"Scheduler:MisfireThreshold is {options.MisfireThreshold}; it must be between 00:00:01 and 1.00:00:00.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.RecordingDirectory))
+        if (options.StopGracePeriod < TimeSpan.Zero || options.StopGracePeriod > TimeSpan.FromHours(1))
         {
-            errors.Add("Scheduler:RecordingDirectory is empty; set it to a folder for call recordings, for example 'data/recordings'.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ScenarioDirectory))
-        {
-            errors.Add("Scheduler:ScenarioDirectory is empty; set it to the folder scenarios are read from, for example 'scenarios'.");
+            errors.Add($"Scheduler:StopGracePeriod is {options.StopGracePeriod}; it must be between 00:00:00 and 01:00:00.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

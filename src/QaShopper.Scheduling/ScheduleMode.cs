@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>How a plan's times become trigger times. The planned times are stored either way, for reports.</summary>
 internal abstract record ScheduleMode

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace QaShopper.Campaigns;
+namespace QaShopper.Scheduling;
 
 /// <summary>
 /// Holds calls to one line to the campaign's <c>max_concurrent_per_line</c>. In-process: the limit holds per host,

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using QaShopper.Cli;
+using QaShopper.Core.Calls;
+using QaShopper.Core.Configuration;
+using QaShopper.Core.Ports;
+using QaShopper.LocalSpeech;
+using QaShopper.LocalSpeech.Pocketsphinx;
+using QaShopper.Scheduling;
+using QaShopper.Simulation;
+using QaShopper.Sqlite;
+
+namespace QaShopper.Hosting;
+
+/// <summary>
+/// The composition root: the one place that chooses which adapter serves each port, from settings —
+/// <c>Store:Kind</c>, <c>Carrier:Kind</c>, <c>Speech:Kind</c>, <c>Transcription:Kind</c> — and registers it through
+/// the adapter's own <c>AddXxx</c> extension. Commands say only which <see cref="HostFeatures"/> they need.
+/// </summary>
+internal static class Composition
+{
+    /// <summary>The adapters each setting may name; the first is the default.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Kinds = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["Store:Kind"] = ["sqlite"],
+        ["Carrier:Kind"] = ["simulated"],
+        ["Speech:Kind"] = ["local"],
+        ["Transcription:Kind"] = ["local"],
+    };
+
+    /// <summary>Registers what <paramref name="features"/> need, with the adapters the settings choose.</summary>
+    /// <param name="builder">The host.</param>
+    /// <param name="features">What the command needs.</param>
+    /// <param name="campaignId">With <see cref="HostFeatures.Campaigns"/>: run only this campaign's calls; null runs every campaign.</param>
+    /// <exception cref="CliException">A kind setting names an adapter that does not exist.</exception>
+    public static IHostApplicationBuilder AddQaShopper(this IHostApplicationBuilder builder, HostFeatures features, string? campaignId = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Read every kind first, so a typo anywhere stops start-up before anything is registered.
+        var store = Kind(builder.Configuration, "Store:Kind");
+        var carrier = Kind(builder.Configuration, "Carrier:Kind");
+        var speech = Kind(builder.Configuration, "Speech:Kind");
+        var transcription = Kind(builder.Configuration, "Transcription:Kind");
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        AddFolders(builder);
+        switch (store)
+        {
+            case "sqlite":
+                builder.AddSqliteStore();
+                break;
+        }
+
+        builder.AddScoring();
+        builder.Services.TryAddSingleton<CampaignBook>();
+        if (features.HasFlag(HostFeatures.Transcription))
+        {
+            switch (transcription)
+            {
+                case "local":
+                    builder.AddPocketsphinxTranscriber();
+                    break;
+            }
+        }
+
+        if (features.HasFlag(HostFeatures.Calls))
+        {
+            switch (speech)
+            {
+                case "local":
+                    builder.AddFlite();
+                    break;
+            }
+
+            switch (carrier)
+            {
+                case "simulated":
+                    builder.AddSimulatedCallCentre();
+                    builder.Services.AddHostedService<SimulatedRosterSeeder>();
+
+                    // Only the simulator knows the truth of a call; the store keeps it for the evaluation.
+                    builder.Services.TryAddSingleton<IGroundTruthStore>(sp => sp.GetRequiredService<SqliteResultStore>());
+                    break;
+            }
+
+            builder.Services.TryAddSingleton<CallPipeline>();
+            builder.Services.TryAddSingleton<CallRunner>();
+        }
+
+        if (features.HasFlag(HostFeatures.Campaigns))
+        {
+            builder.AddCampaignScheduling(campaignId);
+        }
+
+        return builder;
+    }
+
+    /// <summary>The adapter a kind setting names (its default when unset), or a <see cref="CliException"/> naming the setting and the allowed values.</summary>
+    internal static string Kind(IConfiguration configuration, string setting)
+    {
+        var allowed = Kinds[setting];
+        var value = configuration[setting];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return allowed[0];
+        }
+
+        var kind = value.Trim().ToLowerInvariant();
+        return allowed.Contains(kind, StringComparer.Ordinal)
+            ? kind
+            : throw new CliException($"configuration: {setting} is '{value}'; allowed: {string.Join(", ", allowed)}", ExitCodes.BadInput);
+    }
+
+    private static void AddFolders(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ScenarioFolderOptions>()
+            .Bind(builder.Configuration.GetSection(ScenarioFolderOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Scenarios:Directory is empty; set it to the folder of scenario files, for example 'scenarios'.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RecordingFolderOptions>()
+            .Bind(builder.Configuration.GetSection(RecordingFolderOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Recordings:Directory is empty; set it to a folder for call recordings, for example 'data/recordings'.")
+            .ValidateOnStart();
+    }
+}
