@@ -24,9 +24,17 @@ internal static class QaShopperCli
             return ExitCodes.BadInput;
         }
 
+        // SIGINT (Ctrl+C), SIGTERM and SIGHUP (a closed terminal) all ask the command to stop: it stops placing calls at
+        // once, lets the calls in progress finish or records them as interrupted, prints what it did and exits non-zero.
+        // System.CommandLine's own handler is off: it gives a command two seconds and then lets the process end under
+        // it, with calls still running and no summary.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = StopSignals.Register(stop, console);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+                stop.Token).ConfigureAwait(false);
         }
         catch (CliException ex)
         {

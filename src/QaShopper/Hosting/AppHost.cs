@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -141,13 +140,16 @@ internal static class AppHost
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
 
         // Results go to stdout (score --json must be nothing but JSON); every log line goes to stderr.
-        builder.Logging.AddSimpleConsole(o =>
+        builder.Logging.AddConsole(o =>
+        {
+            o.FormatterName = QuietUnderProgressFormatter.FormatterName;
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
+        builder.Logging.AddConsoleFormatter<QuietUnderProgressFormatter, SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddFilter<ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning || !LiveProgress.IsActive);
     }
 }
