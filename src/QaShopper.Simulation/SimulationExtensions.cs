@@ -13,7 +13,7 @@ public static class SimulationExtensions
     /// <summary>
     /// Binds <see cref="SimulationOptions"/> from <c>Simulation</c> (validated at start-up, the call-centre file
     /// included) and registers <see cref="SimulatedCallCentre"/> as the singleton <see cref="ICarrier"/>, writing
-    /// recordings to <c>Recordings:Directory</c>. Needs an <see cref="ISpeechSynthesizer"/> (for example from <c>AddFlite</c>).
+    /// recordings to the folder <see cref="RecordingFolderOptions"/> names (bound and validated by the composition root). Needs an <see cref="ISpeechSynthesizer"/> (for example from <c>AddFlite</c>).
     /// </summary>
     public static IHostApplicationBuilder AddSimulatedCallCentre(this IHostApplicationBuilder builder)
     {
@@ -23,7 +23,6 @@ public static class SimulationExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulationOptions>, SimulationOptionsValidator>());
-        builder.Services.AddOptions<RecordingFolderOptions>().Bind(builder.Configuration.GetSection(RecordingFolderOptions.SectionName));
         builder.Services.TryAddSingleton<SimulatedCallSeeds>();
         builder.Services.TryAddSingleton(sp => new SimulatedCallCentre(
             sp.GetRequiredService<IOptions<SimulationOptions>>().Value.CallCentreFile,

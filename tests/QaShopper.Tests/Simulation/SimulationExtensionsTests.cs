@@ -40,15 +40,6 @@ public sealed class SimulationExtensionsTests
     }
 
     [Test]
-    public void AddSimulatedCallCentre_EmptyRecordingDirectory_FailsAtStartNamingTheSetting()
-    {
-        using var host = Build(("Simulation:CallCentreFile", Shipped.CallCentreFile), ("Simulation:RecordingDirectory", ""));
-
-        var ex = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-        Assert.That(ex!.Message, Does.Contain("Simulation:RecordingDirectory is empty"));
-    }
-
-    [Test]
     public void AddFlite_UnknownDefaultVoice_FailsAtStartNamingTheSetting()
     {
         using var host = Build(("Simulation:CallCentreFile", Shipped.CallCentreFile), ("LocalSpeech:Flite:DefaultVoice", "robot"));

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using QaShopper.Tests.Support;
+
+namespace QaShopper.Tests.Cli;
+
+/// <summary>The composition root: adapters are chosen by settings, and a bad choice stops start-up with the setting's name.</summary>
+public sealed class CompositionTests
+{
+    private TempDirectory temp = null!;
+
+    [SetUp]
+    public void SetUp() => temp = new TempDirectory();
+
+    [TearDown]
+    public void TearDown() => temp.Dispose();
+
+    private string Settings(object settings)
+    {
+        var path = temp.File("settings.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(settings));
+        return path;
+    }
+
+    [TestCase("Store", "sqlite3")]
+    [TestCase("Carrier", "twillio")]
+    [TestCase("Speech", "polly")]
+    [TestCase("Transcription", "whisper")]
+    public async Task AnyCommand_UnknownAdapterKind_StopsNamingTheSettingAndTheAllowedValues(string section, string kind)
+    {
+        var config = Settings(new Dictionary<string, object> { [section] = new { Kind = kind } });
+
+        var run = await CliRunner.RunAsync("report", "--db", temp.File("qa.db"), "--config", config);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain($"{section}:Kind is '{kind}'; allowed: "), run.ToString());
+        Assert.That(File.Exists(temp.File("qa.db")), Is.False, "nothing is opened or created before the settings are known to be good");
+    }
+
+    [Test]
+    public async Task AnyCommand_KindsInAnotherCase_AreAccepted()
+    {
+        var config = Settings(new { Carrier = new { Kind = "Simulated" }, Speech = new { Kind = "LOCAL" } });
+
+        var run = await CliRunner.RunAsync("report", "--db", temp.File("qa.db"), "--config", config);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+    }
+
+    [Test]
+    public async Task AnyCommand_EmptyRecordingFolder_StopsNamingTheSetting()
+    {
+        var config = Settings(new { Recordings = new { Directory = " " } });
+
+        var run = await CliRunner.RunAsync("report", "--db", temp.File("qa.db"), "--config", config);
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+        Assert.That(run.Error, Does.Contain("Recordings:Directory is empty"), run.ToString());
+    }
+
+    [Test]
+    public async Task AnyCommand_EmptyScenarioFolder_StopsNamingTheSetting()
+    {
+        var config = Settings(new { Scenarios = new { Directory = "" } });
+
+        var run = await CliRunner.RunAsync("report", "--db", temp.File("qa.db"), "--config", config);
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
+        Assert.That(run.Error, Does.Contain("Scenarios:Directory is empty"), run.ToString());
+    }
+}
