@@ -17,7 +17,7 @@ internal sealed record TemplateExpression(
 }
 
 /// <summary>
-/// Reads the expressions of a template without Handlebars, so that the parser can validate the small
+/// Reads the expressions of a template without Scriban, so that the parser can validate the small
 /// subset scenarios may use (a variable, <c>caller.KEY</c>, <c>pick 'a' 'b'</c>) and point at the culprit.
 /// </summary>
 internal static class TemplateScanner
