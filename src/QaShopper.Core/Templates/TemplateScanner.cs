@@ -17,7 +17,7 @@ internal sealed record TemplateExpression(
 }
 
 /// <summary>
-/// Reads the expressions of a template without Handlebars, so that the parser can validate the small
+/// Reads the expressions of a template without Scriban, so that the parser can validate the small
 /// subset scenarios may use (a variable, <c>caller.KEY</c>, <c>pick 'a' 'b'</c>) and point at the culprit.
 /// </summary>
 internal static class TemplateScanner
@@ -37,13 +37,16 @@ internal static class TemplateScanner
                 break;
             }
 
-            // A triple-stash {{{x}}} means "do not escape" to Handlebars; escaping is off anyway.
             var end = close + 2;
             var innerStart = index + 2;
+
+            // Handlebars' triple-stash {{{x}}} (no escaping) is an object literal to Scriban; scenario text is never escaped.
             if (innerStart < close && template[innerStart] == '{' && end < template.Length && template[end] == '}')
             {
-                innerStart++;
-                end++;
+                var inner3 = template[(innerStart + 1)..close].Trim();
+                expressions.Add(new(index, end + 1 - index, null, [], $"'{{{{{{{inner3}}}}}}}' is not supported; write '{{{{{inner3}}}}}' (scenario text is never escaped)"));
+                index = end + 1;
+                continue;
             }
 
             var inner = template[innerStart..close];

@@ -96,7 +96,11 @@ internal static class ReportCommand
 
     private static void WriteCsv(IReadOnlyList<AgentReport> reports, TextWriter output)
     {
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+        // RFC 4180 quoting for commas, quotes and line breaks; agent and item ids come from scenario files and
+        // call records, so a text field starting with = + - @ (or tab/CR) gets a leading ' and is quoted, which
+        // spreadsheets show as text instead of running it as a formula.
+        var options = new CsvWriterOptions { Mode = CsvMode.Rfc4180, Injection = CsvInjection.Escape };
+        using var csv = CsvWriter.Create(output, options, true);
         csv.WriteRecord(["agent", "calls", "average_score", "excellent", "good", "pass", "fail", "needs_review", "weakest_items"]);
         foreach (var r in reports)
         {

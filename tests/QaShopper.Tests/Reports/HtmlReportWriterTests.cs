@@ -40,6 +40,26 @@ public sealed class HtmlReportWriterTests
     }
 
     [Test]
+    public void Render_HostileAgentNameAndItemId_AreHtmlEncodedEverywhere()
+    {
+        const string agent = "<script>alert(1)</script>";
+        const string item = "say \"hi\" & <b>smile</b>";
+        var reports = AgentReportBuilder.Build([Call("c1", "x", 60, Grade.Pass, (item, ItemOutcome.Failed))]);
+
+        var html = HtmlReportWriter.Render(reports, [new AgentRecord("x", agent, "S-1", "A & B \"site\"")], Monday, "<i>q3</i>");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Not.Contain("<script>").And.Not.Contain("<b>smile").And.Not.Contain("<i>q3"));
+            Assert.That(html, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt; (x)"), "agent name");
+            Assert.That(html, Does.Contain("say &quot;hi&quot; &amp; &lt;b&gt;smile&lt;/b&gt;"), "item id, in headings and weakest items");
+            Assert.That(html, Does.Contain("A &amp; B &quot;site&quot;"), "site");
+            Assert.That(html, Does.Contain("&lt;i&gt;q3&lt;/i&gt;"), "subtitle");
+            Assert.That(html, Does.Contain("<td class=\"r1\" title=\"0 passed, 1 failed, 0 uncertain\">0%</td>"), "the template's own markup is not encoded");
+        });
+    }
+
+    [Test]
     public void Write_CreatesTheFolderAndFile()
     {
         using var dir = new Support.TempDirectory();

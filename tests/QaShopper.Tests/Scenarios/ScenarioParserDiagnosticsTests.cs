@@ -43,6 +43,11 @@ public sealed class ScenarioParserDiagnosticsTests
         yield return Case("PickWithoutQuotes", Head + "script:\n  - say: \"{{pick a b}}\"\n" + OkChecklist, 5, 11, "'pick' takes one or more quoted texts");
         yield return Case("UnknownHelper", Head + "script:\n  - say: \"{{upper x}}\"\n" + OkChecklist, 5, 11, "unknown template helper 'upper'; only 'pick' is supported");
         yield return Case("UnknownVariableInUntil", Head + "script:\n  - listen: { until: [\"{{menu}}\"] }\n" + OkChecklist, 5, 24, "unknown template variable 'menu'");
+        yield return Case("MisspeltVariable", Head + "variables: { branch: x }\nscript:\n  - say: \"Hi, is {{ brnch }} open?\"\n" + OkChecklist, 6, 18, "unknown template variable 'brnch'; known: branch");
+        yield return Case("HandlebarsTripleStash", Head + "variables: { name: x }\nscript:\n  - say: \"Hi {{{name}}}\"\n" + OkChecklist, 6, 14, "'{{{name}}}' is not supported; write '{{name}}' (scenario text is never escaped)");
+        yield return Case("VariableNamedLikeScribanKeyword", Head + "variables: { true: x }\nscript:\n  - say: \"Is it {{true}}?\"\n" + OkChecklist, 6, 17, "Scriban does not read '{{true}}' as a variable, caller.KEY or pick");
+        yield return Case("BackslashEscapeInPick", Head + "script:\n  - say: 'Press {{pick \"1\\n\" \"2\"}}'\n" + OkChecklist, 5, 17, "Scriban does not read '{{pick \"1\\n\" \"2\"}}' as a variable, caller.KEY or pick");
+        yield return Case("ScribanSyntaxError", Head + "variables: { end: x }\nscript:\n  - say: \"It ends at {{end}}\"\n" + OkChecklist, 6, 22, "template syntax error:");
         yield return Case("UnknownVariableInPhrase", Head + OkScript + "checklist:\n  - id: a\n    text: A\n    weight: 1\n    match: { any: [\"ok {{hours}}\"] }\n", 10, 24, "unknown template variable 'hours'");
         yield return Case("EmptyChecklist", Head + OkScript + "checklist: []\n", 6, 12, "'checklist' must have at least one item");
         yield return Case("ItemMissingWeight", Head + OkScript + "checklist:\n  - id: a\n    text: A\n    match: { any: [\"x\"] }\n", 7, 5, "checklist item 'a' is missing required field 'weight'");

@@ -89,6 +89,29 @@ public sealed class ScenarioRendererTests
         Assert.That(((SayStep)rendered.Script[0]).Text, Is.EqualTo("Is this Smith & Sons <Ltd>? It's \"urgent\"."));
     }
 
+    [TestCase("empty")]
+    [TestCase("date")]
+    [TestCase("include")]
+    public void Render_VariableNamedLikeAScribanBuiltin_RendersItsValue(string name)
+    {
+        var scenario = Parse("""
+            variables:
+              NAME: Downtown
+            script:
+              - say: "Is {{NAME}} open?"
+            checklist:
+              - id: a
+                text: A
+                weight: 1
+                match: { any: ["x"] }
+
+            """.Replace("NAME", name, StringComparison.Ordinal));
+
+        var rendered = ScenarioRenderer.Render(scenario, new Random(1));
+
+        Assert.That(((SayStep)rendered.Script[0]).Text, Is.EqualTo("Is Downtown open?"));
+    }
+
     internal static Scenario Parse(string body)
     {
         var result = ScenarioParser.Parse("id: t\ntitle: T\nlocale: en-US\n" + body, "t.yaml");

@@ -10,8 +10,12 @@ internal static class TemplateChecker
     {
         var searchFrom = checked((int)node.Start.Index);
         var rawEnd = Math.Min(checked((int)node.End.Index), context.Source.Length);
-        foreach (var expression in TemplateScanner.Scan(template))
+        var expressions = TemplateScanner.Scan(template);
+        var positions = expressions.Select(e => Locate(context, node, template, e, ref searchFrom, rawEnd)).ToList();
+        var reported = false;
+        for (var i = 0; i < expressions.Count; i++)
         {
+            var expression = expressions[i];
             string? message = expression.Problem;
             if (message is null && expression.Variable is { } variable && !known.Contains(variable))
             {
@@ -19,12 +23,24 @@ internal static class TemplateChecker
                 message = $"unknown template variable '{variable}'; known: {list}";
             }
 
-            if (message is null)
+            if (message is not null)
             {
-                continue;
+                context.Report(positions[i], message);
+                reported = true;
             }
+        }
 
-            context.Report(Locate(context, node, template, expression, ref searchFrom, rawEnd), message);
+        if (reported)
+        {
+            return;
+        }
+
+        // Scriban renders the text, so it must read it as the scanner did; its problems are placed at the
+        // expression they fall in (positions inside the file are only known per expression).
+        foreach (var problem in ScribanSubset.Check(template, expressions))
+        {
+            var at = expressions.Count(e => e.Offset <= problem.Offset) - 1;
+            context.Report(at >= 0 ? positions[at] : ParseContext.ToPosition(node.Start), problem.Message);
         }
     }
 
