@@ -72,7 +72,21 @@ internal static class CampaignTestKit
     }
 
     /// <summary>A host as the service runs it, on <paramref name="databasePath"/>, with fakes for the carrier and recogniser.</summary>
-    public static IHost BuildHost(string databasePath, FakeCarrier carrier, int maxConcurrentCalls = 2, string misfireThreshold = "00:00:05")
+    /// <param name="databasePath">The store's file.</param>
+    /// <param name="carrier">The fake line.</param>
+    /// <param name="maxConcurrentCalls">Scheduler threads.</param>
+    /// <param name="misfireThreshold">How late still counts as on time.</param>
+    /// <param name="stopGracePeriod">How long a stop waits for calls in progress before interrupting them.</param>
+    /// <param name="campaignScope">Run only this campaign (as a command running one campaign does); null runs all (serve).</param>
+    /// <param name="storedScenarios">True: scenarios are read back from the result store by version, as in production; false: the example, whatever the version.</param>
+    public static IHost BuildHost(
+        string databasePath,
+        FakeCarrier carrier,
+        int maxConcurrentCalls = 2,
+        string misfireThreshold = "00:00:05",
+        string stopGracePeriod = "00:00:00",
+        string? campaignScope = null,
+        bool storedScenarios = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -80,7 +94,7 @@ internal static class CampaignTestKit
             ["Store:Path"] = databasePath,
             ["Scheduler:MaxConcurrentCalls"] = maxConcurrentCalls.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Scheduler:MisfireThreshold"] = misfireThreshold,
-            ["Scheduler:StopGracePeriod"] = "00:00:00",
+            ["Scheduler:StopGracePeriod"] = stopGracePeriod,
             ["Recordings:Directory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "recordings"),
         });
         builder.Services.AddSingleton(TimeProvider.System);
@@ -91,8 +105,12 @@ internal static class CampaignTestKit
         builder.Services.AddSingleton<CallPipeline>();
         builder.Services.AddSingleton<CallRunner>();
         builder.Services.AddSingleton<CampaignBook>();
-        builder.Services.AddSingleton<IScenarioCatalog, ExampleCatalog>();
-        builder.AddCampaignScheduling();
+        if (!storedScenarios)
+        {
+            builder.Services.AddSingleton<IScenarioCatalog, ExampleCatalog>();
+        }
+
+        builder.AddCampaignScheduling(campaignScope);
         return builder.Build();
     }
 
@@ -129,6 +147,9 @@ internal sealed class FakeCarrier(ConcurrentQueue<string>? placed = null) : ICar
 
     public ConcurrentQueue<string> Placed { get; } = placed ?? new ConcurrentQueue<string>();
 
+    /// <summary>The content hash of the scenario version each call was placed with, by call id.</summary>
+    public ConcurrentDictionary<string, string> ScenarioVersions { get; } = new(StringComparer.Ordinal);
+
     public string Name => "fake";
 
     public FakeCarrier Answer(string callId, FakeOutcome outcome)
@@ -149,6 +170,7 @@ internal sealed class FakeCarrier(ConcurrentQueue<string>? placed = null) : ICar
     public async IAsyncEnumerable<CallEvent> PlaceCallAsync(CallRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Placed.Enqueue(request.CallId);
+        ScenarioVersions[request.CallId] = request.Scenario.Scenario.ContentHash;
         await Task.Yield();
         yield return new CallRinging(request.CallId, TimeSpan.Zero);
         if (holds.TryGetValue(request.CallId, out var hold))

@@ -34,8 +34,9 @@ public sealed class CampaignRunCommandTests
         "--db", temp.File("qa.db"),
         "--config", temp.Write("settings.json", JsonSerializer.Serialize(new
         {
-            Simulation = new { CallCentreFile = RepoPaths.Combine("scenarios", "call-centre.yaml"), ScenarioDirectory = Scenarios, RecordingDirectory = temp.File("recordings") },
-            Scheduler = new { ScenarioDirectory = Scenarios, RecordingDirectory = temp.File("recordings") },
+            Simulation = new { CallCentreFile = RepoPaths.Combine("scenarios", "call-centre.yaml") },
+            Scenarios = new { Directory = Scenarios },
+            Recordings = new { Directory = temp.File("recordings") },
         })),
     ];
 
@@ -52,7 +53,7 @@ public sealed class CampaignRunCommandTests
         using var temp = new TempDirectory();
         var file = temp.Write("tiny.yaml", TinyCampaign);
 
-        var start = await CliRunner.RunAsync(["campaign", "start", file, "--scenarios", Scenarios, .. Settings(temp)]);
+        var start = await CliRunner.RunAsync(["campaign", "start", file, .. Settings(temp)]);
         using var status = await StatusAsync(temp);
 
         Assert.That(start.ExitCode, Is.EqualTo(0), start.ToString());
@@ -67,8 +68,8 @@ public sealed class CampaignRunCommandTests
         using var temp = new TempDirectory();
         var file = temp.Write("tiny.yaml", TinyCampaign);
 
-        await CliRunner.RunAsync(["campaign", "start", file, "--scenarios", Scenarios, .. Settings(temp)]);
-        var again = await CliRunner.RunAsync(["campaign", "start", file, "--scenarios", Scenarios, .. Settings(temp)]);
+        await CliRunner.RunAsync(["campaign", "start", file, .. Settings(temp)]);
+        var again = await CliRunner.RunAsync(["campaign", "start", file, .. Settings(temp)]);
         using var status = await StatusAsync(temp);
 
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
@@ -80,10 +81,10 @@ public sealed class CampaignRunCommandTests
     public async Task Start_EditedFileUnderAScheduledId_IsRefusedAndTheScheduledCallsStay()
     {
         using var temp = new TempDirectory();
-        await CliRunner.RunAsync(["campaign", "start", temp.Write("tiny.yaml", TinyCampaign), "--scenarios", Scenarios, .. Settings(temp)]);
+        await CliRunner.RunAsync(["campaign", "start", temp.Write("tiny.yaml", TinyCampaign), .. Settings(temp)]);
         var edited = temp.Write("tiny-edited.yaml", TinyCampaign.Replace("\"12:00\"", "\"12:30\"", StringComparison.Ordinal));
 
-        var run = await CliRunner.RunAsync(["campaign", "start", edited, "--scenarios", Scenarios, .. Settings(temp)]);
+        var run = await CliRunner.RunAsync(["campaign", "start", edited, .. Settings(temp)]);
         using var status = await StatusAsync(temp);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
@@ -95,7 +96,7 @@ public sealed class CampaignRunCommandTests
     public async Task Cancel_ScheduledCampaign_EndsEveryPlannedCallCancelled()
     {
         using var temp = new TempDirectory();
-        await CliRunner.RunAsync(["campaign", "start", temp.Write("tiny.yaml", TinyCampaign), "--scenarios", Scenarios, .. Settings(temp)]);
+        await CliRunner.RunAsync(["campaign", "start", temp.Write("tiny.yaml", TinyCampaign), .. Settings(temp)]);
 
         var cancel = await CliRunner.RunAsync(["campaign", "cancel", "tiny-check", .. Settings(temp)]);
         using var status = await StatusAsync(temp);
@@ -123,7 +124,7 @@ public sealed class CampaignRunCommandTests
         using var temp = new TempDirectory();
         var file = temp.Write("tiny.yaml", TinyCampaign);
 
-        var run = await CliRunner.RunAsync(["campaign", "start", file, "--now", "--scenarios", Scenarios, .. Settings(temp)]);
+        var run = await CliRunner.RunAsync(["campaign", "start", file, "--now", .. Settings(temp)]);
         using var status = await StatusAsync(temp);
         var list = await CliRunner.RunAsync(["campaign", "status", .. Settings(temp)]);
         var report = await CliRunner.RunAsync(["report", "--format", "json", .. Settings(temp)]);
@@ -159,7 +160,7 @@ public sealed class CampaignRunCommandTests
         using var temp = new TempDirectory();
         var file = temp.Write("too-many.yaml", TinyCampaign.Replace("per_agent_per_week: 1", "per_agent_per_week: 200", StringComparison.Ordinal));
 
-        var run = await CliRunner.RunAsync(["campaign", "start", file, "--scenarios", Scenarios, .. Settings(temp)]);
+        var run = await CliRunner.RunAsync(["campaign", "start", file, .. Settings(temp)]);
         var list = await CliRunner.RunAsync(["campaign", "status", .. Settings(temp)]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
@@ -173,7 +174,7 @@ public sealed class CampaignRunCommandTests
         using var temp = new TempDirectory();
         var file = temp.Write("past.yaml", TinyCampaign.Replace("from: 2099-01-05, to: 2099-01-11", "from: 2020-01-06, to: 2020-01-12", StringComparison.Ordinal));
 
-        var run = await CliRunner.RunAsync(["campaign", "start", file, "--scenarios", Scenarios, .. Settings(temp)]);
+        var run = await CliRunner.RunAsync(["campaign", "start", file, .. Settings(temp)]);
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
         Assert.That(run.Error, Does.Contain("the dates are over").And.Contain("--now"));

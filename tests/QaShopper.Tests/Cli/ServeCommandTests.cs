@@ -20,10 +20,8 @@ public sealed class ServeCommandTests
         await using var app = ServeCommand.Build(parse, "http://127.0.0.1:0", b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Simulation:CallCentreFile"] = RepoPaths.Combine("scenarios", "call-centre.yaml"),
-            ["Simulation:ScenarioDirectory"] = RepoPaths.Combine("scenarios"),
-            ["Simulation:RecordingDirectory"] = temp.File("recordings"),
-            ["Scheduler:ScenarioDirectory"] = RepoPaths.Combine("scenarios"),
-            ["Scheduler:RecordingDirectory"] = temp.File("recordings"),
+            ["Scenarios:Directory"] = RepoPaths.Combine("scenarios"),
+            ["Recordings:Directory"] = temp.File("recordings"),
         }));
         await app.StartAsync();
         try

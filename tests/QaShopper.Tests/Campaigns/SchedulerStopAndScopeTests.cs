@@ -1,0 +1,128 @@
+using Microsoft.Extensions.DependencyInjection;
+using QaShopper.Core.Campaigns;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Scenarios;
+using QaShopper.Scheduling;
+using QaShopper.Tests.Scenarios;
+using QaShopper.Tests.Sqlite;
+
+namespace QaShopper.Tests.Campaigns;
+
+/// <summary>
+/// How a host stops (no new call after the stop, calls in progress finished or recorded, never left on a closed store),
+/// which campaigns a host runs, and which scenario version a campaign's calls follow.
+/// </summary>
+[NonParallelizable]
+public sealed class SchedulerStopAndScopeTests
+{
+    private TempDatabase database = null!;
+
+    [SetUp]
+    public void SetUp() => database = new TempDatabase();
+
+    [TearDown]
+    public void TearDown() => database.Dispose();
+
+    private static CampaignPlan FuturePlan(string campaignId, int calls)
+    {
+        var start = TimeProvider.System.GetUtcNow().AddDays(1);
+        return CampaignTestKit.Plan(CampaignTestKit.Campaign(campaignId), [.. Enumerable.Range(1, calls).Select(i =>
+            CampaignTestKit.Call($"{campaignId}-{i:0000}", start.AddHours(i), start.AddHours(i + 1), campaignId))]);
+    }
+
+    [Test]
+    public async Task Stop_CallInProgressWithinTheGracePeriod_FinishesAndNoOtherCallStarts()
+    {
+        var carrier = new FakeCarrier().Hold("acme-0001");
+        using var host = CampaignTestKit.BuildHost(database.Path, carrier, maxConcurrentCalls: 1, stopGracePeriod: "00:00:30");
+        await host.StartAsync();
+        await host.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(FuturePlan("acme", 4), "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions);
+        await CampaignTestKit.WaitUntilAsync(() => Task.FromResult(carrier.Placed.Contains("acme-0001")), "the first call to be placed");
+
+        var stopping = host.StopAsync();
+        await Task.Delay(300);
+        carrier.Release("acme-0001");
+        await stopping;
+
+        var store = host.Services.GetRequiredService<ICampaignStore>();
+        Assert.That((await store.GetCallAsync("acme-0001"))!.State, Is.EqualTo(CampaignCallState.Completed), "the call in progress finished and was recorded");
+        Assert.That(carrier.Placed, Is.EqualTo(new[] { "acme-0001" }), "no call placed after the stop");
+        Assert.That((await store.GetCallsAsync("acme")).Skip(1).Select(c => c.State), Is.All.EqualTo(CampaignCallState.Planned));
+    }
+
+    [Test]
+    public async Task Stop_CallStillInProgressAfterTheGracePeriod_IsInterruptedAndRecordedNotLeftRunning()
+    {
+        var carrier = new FakeCarrier().Hold("acme-0001");
+        using var host = CampaignTestKit.BuildHost(database.Path, carrier, maxConcurrentCalls: 1, stopGracePeriod: "00:00:00");
+        await host.StartAsync();
+        await host.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(FuturePlan("acme", 2), "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions);
+        await CampaignTestKit.WaitUntilAsync(() => Task.FromResult(carrier.Placed.Contains("acme-0001")), "the first call to be placed");
+
+        await host.StopAsync();
+
+        var store = host.Services.GetRequiredService<ICampaignStore>();
+        var call = await store.GetCallAsync("acme-0001");
+        var history = (await store.GetEventsAsync("acme-0001")).Select(e => e.Kind).ToList();
+        Assert.That(call!.State, Is.Not.EqualTo(CampaignCallState.Running));
+        Assert.That(history, Does.Contain(CampaignCallEventKind.Interrupted));
+        Assert.That(carrier.Placed, Is.EqualTo(new[] { "acme-0001" }));
+    }
+
+    [Test]
+    public async Task Recovery_HostScopedToAnotherCampaign_LeavesThisCampaignsCallsAlone()
+    {
+        var at = TimeProvider.System.GetUtcNow().AddDays(2);
+        var plan = CampaignTestKit.Plan(CampaignTestKit.Campaign(), CampaignTestKit.Call("acme-0001", at, at.AddHours(1)));
+        var carrier = new FakeCarrier();
+        using (var first = CampaignTestKit.BuildHost(database.Path, carrier))
+        {
+            await first.StartAsync();
+            await first.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.OnTime, CampaignTestKit.NoScenarioVersions);
+
+            // As a host killed mid-call leaves it.
+            await first.Services.GetRequiredService<ICampaignStore>().TryStartAsync("acme-0001", "acme-0001", at);
+            await first.StopAsync();
+        }
+
+        using (var other = CampaignTestKit.BuildHost(database.Path, carrier, campaignScope: "other"))
+        {
+            await other.StartAsync();
+            var untouched = await other.Services.GetRequiredService<ICampaignStore>().GetCallAsync("acme-0001");
+            await other.StopAsync();
+            Assert.That(untouched!.State, Is.EqualTo(CampaignCallState.Running), "a command running another campaign does not recover this one");
+        }
+
+        using var all = CampaignTestKit.BuildHost(database.Path, carrier);
+        await all.StartAsync();
+        var recovered = await all.Services.GetRequiredService<ICampaignStore>().GetEventsAsync("acme-0001");
+        await all.StopAsync();
+        Assert.That(recovered.Select(e => e.Kind), Does.Contain(CampaignCallEventKind.Interrupted), "serve recovers every campaign");
+        Assert.That(carrier.Placed, Is.Empty);
+    }
+
+    [Test]
+    public async Task Job_ScenarioEditedAfterTheCampaignStarted_PlacesTheVersionStoredAtTheStart()
+    {
+        var original = ScenarioParser.Parse(ExampleScenario.Yaml, "example.yaml").Scenario!;
+        var editedText = ExampleScenario.Yaml.Replace("title: ", "title: Edited ", StringComparison.Ordinal);
+        var edited = ScenarioParser.Parse(editedText, "example.yaml").Scenario!;
+        Assume.That(edited.ContentHash, Is.Not.EqualTo(original.ContentHash));
+        var carrier = new FakeCarrier();
+        using var host = CampaignTestKit.BuildHost(database.Path, carrier, storedScenarios: true);
+        await host.StartAsync();
+        var results = host.Services.GetRequiredService<IResultStore>();
+        await results.SaveScenarioAsync(original, ExampleScenario.Yaml);
+
+        // The folder changed after the campaign started (a later campaign or score kept the new version): both are stored.
+        await results.SaveScenarioAsync(edited, editedText);
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal) { ["example"] = original.ContentHash };
+        await host.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(FuturePlan("acme", 1), "campaign: acme", ScheduleMode.Now, versions);
+        await CampaignTestKit.WaitUntilAsync(
+            async () => (await host.Services.GetRequiredService<ICampaignStore>().GetCallAsync("acme-0001"))!.State.IsFinal(),
+            "the call to end");
+        await host.StopAsync();
+
+        Assert.That(carrier.ScenarioVersions["acme-0001"], Is.EqualTo(original.ContentHash));
+    }
+}
