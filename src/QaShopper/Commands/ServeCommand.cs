@@ -34,7 +34,7 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = Build(parse, parse.GetRequiredValue(urls), configure: null);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await AppHost.StartBuiltAsync(app, cancellationToken).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"qashopper serve: listening on {string.Join(", ", app.Urls)}; health at /health; Ctrl+C stops after calls in progress finish").ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
