@@ -48,8 +48,8 @@ public sealed class LiteDbFile : IDisposable
         try
         {
             Mapper = StoreMapper.Create();
-            database = new LiteDatabase(ConnectionStringFor(FullPath), Mapper);
-            CheckCollation();
+            database = OpenDatabase(FullPath, Mapper);
+            CheckCollation(database.Collation);
         }
         catch
         {
@@ -176,17 +176,35 @@ public sealed class LiteDbFile : IDisposable
         }
     }
 
-    private void CheckCollation()
+    private static LiteDatabase OpenDatabase(string fullPath, BsonMapper mapper)
+    {
+        try
+        {
+            return new LiteDatabase(ConnectionStringFor(fullPath), mapper);
+        }
+        catch (LiteException ex) when (ex.Message.Contains("collation", StringComparison.OrdinalIgnoreCase))
+        {
+            // LiteDB 5.0.21 refuses a file whose collation differs from the one asked for, and suggests a Rebuild,
+            // which is ruled out here (#2827).
+            throw CollationError(fullPath, ex.Message, ex);
+        }
+    }
+
+    private void CheckCollation(Collation collation)
     {
         // The collation is fixed when the file is created; a file made with LiteDB's default (case-insensitive) one
-        // would silently merge ids such as "A1" and "a1".
-        var collation = database.Collation;
+        // would silently merge ids such as "A1" and "a1". LiteDB checks this itself on open; this is the backstop.
         if (collation.SortOptions != CompareOptions.Ordinal)
         {
-            throw new StoreUnavailableException(
-                $"The store '{FullPath}' was created with collation '{collation}', but QaShopper needs 'en-US/Ordinal' " +
-                "(ids are case-sensitive). Point Store:Path (--db) at a new file; this one was not changed.");
+            throw CollationError(FullPath, $"it has collation '{collation}'", null);
         }
+    }
+
+    private static StoreUnavailableException CollationError(string fullPath, string detail, Exception? inner)
+    {
+        var message = $"The store '{fullPath}' was created with another collation than the 'en-US/Ordinal' QaShopper needs " +
+            $"(ids are case-sensitive): {detail} Point Store:Path (--db) at a new file; this one was not changed.";
+        return inner is null ? new StoreUnavailableException(message) : new StoreUnavailableException(message, inner);
     }
 
     private int RunMigration()
