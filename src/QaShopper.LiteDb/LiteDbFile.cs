@@ -221,8 +221,6 @@ public sealed class LiteDbFile : IDisposable
         var calls = database.GetCollection<CallDocument>(Collections.Calls);
         calls.EnsureIndex(x => x.PlacedTicks);
         calls.EnsureIndex(x => x.AgentTimeKey);
-        calls.EnsureIndex(x => x.AgentId);
-        calls.EnsureIndex(x => x.ResultAgent);
         calls.EnsureIndex(x => x.ScenarioId);
         calls.EnsureIndex(x => x.ReassignedFrom);
         database.GetCollection<OverrideDocument>(Collections.Overrides).EnsureIndex(x => x.CallId);

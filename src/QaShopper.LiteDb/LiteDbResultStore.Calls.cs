@@ -69,9 +69,11 @@ public sealed partial class LiteDbResultStore
         if (query.AgentId is { } agent)
         {
             // The agent may be known from the call (assigned by the campaign) or only from the score (identified by
-            // what was said), so either one matches.
-            candidates = calls.Find(x => x.AgentId == agent)
-                .Concat(calls.Find(x => x.ResultAgent == agent && x.AgentId != agent));
+            // what was said), so either one matches. A call whose score names the agent is filed under it (the
+            // agent-time index); one planned for the agent but heard as someone else is found by ReassignedFrom.
+            candidates = calls.Find(AgentRange(agent, from, to))
+                .Concat(calls.Find(x => x.ReassignedFrom == agent))
+                .Where(c => c.AgentId == agent || c.ResultAgent == agent);
         }
         else if (query.From is not null || query.To is not null)
         {
@@ -91,11 +93,15 @@ public sealed partial class LiteDbResultStore
             && (query.ScenarioId is null || c.ScenarioId == query.ScenarioId));
     }
 
+    /// <summary>The calls filed under <paramref name="agent"/> placed in [<paramref name="from"/>, <paramref name="to"/>), through the agent-time index.</summary>
+    internal static BsonExpression AgentRange(string agent, long from, long to) =>
+        Query.Between(nameof(CallDocument.AgentTimeKey), CallDocument.KeyPrefix(agent, Math.Max(from, 0)), CallDocument.KeyPrefix(agent, Math.Min(to, DateTime.MaxValue.Ticks) - 1) + "\u0002");
+
     /// <summary>Newest first; the same instant by call id descending, as the SQLite store ordered them.</summary>
     private static IEnumerable<CallDocument> Newest(IEnumerable<CallDocument> calls) =>
         calls.OrderByDescending(c => c.PlacedTicks).ThenByDescending(c => c.Id, StringComparer.Ordinal);
 
-    private static CallDocument ToDocument(CallRecord call, CallScore? score, DateTimeOffset scoredAt)
+    internal static CallDocument ToDocument(CallRecord call, CallScore? score, DateTimeOffset scoredAt)
     {
         var resultAgent = score?.Agent ?? call.AgentId;
         var reportAgent = resultAgent ?? AgentReportBuilder.Unidentified;

@@ -78,7 +78,7 @@ public sealed partial class LiteDbResultStore
 
             var selected = agent is null
                 ? calls.Find(Query.Between(nameof(CallDocument.PlacedTicks), start, end - 1))
-                : calls.Find(Query.Between(nameof(CallDocument.AgentTimeKey), CallDocument.KeyPrefix(agent, start), CallDocument.KeyPrefix(agent, end - 1) + "\u0002"));
+                : calls.Find(AgentRange(agent, start, end));
             foreach (var call in selected)
             {
                 ReportBuckets.Add(Total(call.ReportAgent), call, +1);
@@ -129,12 +129,10 @@ public sealed partial class LiteDbResultStore
 
     private static AgentReport ToReport(ILiteCollection<CallDocument> calls, AgentDayDocument total, long from, long to, int lastCalls)
     {
-        var lo = CallDocument.KeyPrefix(total.Agent, from);
-        var hi = CallDocument.KeyPrefix(total.Agent, to - 1) + "\u0002";
         List<CallDocument> InRange(int? limit)
         {
             var query = calls.Query()
-                .Where(Query.Between(nameof(CallDocument.AgentTimeKey), lo, hi))
+                .Where(AgentRange(total.Agent, from, to))
                 .OrderByDescending(x => x.AgentTimeKey);
             return limit is { } n ? query.Limit(n).ToList() : query.ToList();
         }
