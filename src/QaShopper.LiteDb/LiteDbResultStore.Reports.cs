@@ -58,8 +58,15 @@ public sealed partial class LiteDbResultStore
             return total;
         }
 
-        void AddBuckets(BsonExpression range)
+        void AddBuckets(int first, int last, bool months)
         {
+            // With an agent filter, that agent's buckets only, through the _id index: the ids hold fixed-width day and
+            // month numbers, so one agent's ids sort by day.
+            var range = agent is null
+                ? Query.Between(nameof(AgentDayDocument.Day), months ? -(last + 1) : first, months ? -(first + 1) : last)
+                : months
+                    ? Query.Between("_id", AgentDayDocument.MonthKey(agent, first), AgentDayDocument.MonthKey(agent, last))
+                    : Query.Between("_id", AgentDayDocument.DayKey(agent, first), AgentDayDocument.DayKey(agent, last));
             foreach (var bucket in buckets.Find(range))
             {
                 if (agent is null || string.Equals(bucket.Agent, agent, StringComparison.Ordinal))
@@ -107,7 +114,7 @@ public sealed partial class LiteDbResultStore
         var endMonth = ReportBuckets.MonthOf(endDay);
         if (firstMonth < endMonth)
         {
-            AddBuckets(Query.Between(nameof(AgentDayDocument.Day), -endMonth, -(firstMonth + 1)));
+            AddBuckets(firstMonth, endMonth - 1, months: true);
             AddDays(firstDay, ReportBuckets.FirstDayOf(firstMonth));
             AddDays(ReportBuckets.FirstDayOf(endMonth), endDay);
         }
@@ -122,7 +129,7 @@ public sealed partial class LiteDbResultStore
         {
             if (start < end)
             {
-                AddBuckets(Query.Between(nameof(AgentDayDocument.Day), start, end - 1));
+                AddBuckets(start, end - 1, months: false);
             }
         }
     }

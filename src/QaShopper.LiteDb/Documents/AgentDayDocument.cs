@@ -29,10 +29,10 @@ internal sealed class AgentDayDocument
     public List<ItemCountDocument> Items { get; set; } = [];
 
     public static string DayKey(string agent, int day) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"d\u0001{agent}\u0001{day}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"d\u0001{agent}\u0001{day:D7}");
 
     public static string MonthKey(string agent, int month) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"m\u0001{agent}\u0001{month}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"m\u0001{agent}\u0001{month:D6}");
 }
 
 /// <summary>One checklist item's outcomes in a bucket.</summary>
