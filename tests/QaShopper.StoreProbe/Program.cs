@@ -3,17 +3,32 @@ using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.LiteDb;
 
-// Usage: QaShopper.StoreProbe <db path> <call id prefix> <count>
+// Usage: QaShopper.StoreProbe <db path> <call id prefix> <count> [unguarded]
 // Opens the store as a QaShopper process would, prints "open", saves <count> calls (one transaction each), prints
 // "written <count>", then keeps the store open until its standard input closes, so a test can try a second process
 // against the same file meanwhile. Exit 0 on success; exit 3 with the message on stderr when the store is unavailable.
-if (args.Length != 3)
+if (args.Length is not (3 or 4))
 {
-    await Console.Error.WriteLineAsync("usage: QaShopper.StoreProbe <db path> <call id prefix> <count>");
+    await Console.Error.WriteLineAsync("usage: QaShopper.StoreProbe <db path> <call id prefix> <count> [unguarded]");
     return 2;
 }
 
 var count = int.Parse(args[2], CultureInfo.InvariantCulture);
+if (args.Length == 4)
+{
+    // A measurement of what the lock file prevents, never used by the tests: LiteDB opened directly, as the store
+    // would without its lock, inserting one document per transaction.
+    using var raw = new LiteDB.LiteDatabase(QaShopper.LiteDb.LiteDbFile.ConnectionStringFor(Path.GetFullPath(args[0])));
+    var collection = raw.GetCollection("raw");
+    for (var i = 0; i < count; i++)
+    {
+        collection.Insert(new LiteDB.BsonDocument { ["_id"] = string.Create(CultureInfo.InvariantCulture, $"{args[1]}-{i:D5}") });
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acknowledged {count}"));
+    return 0;
+}
+
 try
 {
     using var file = LiteDbFile.Open(args[0], TimeProvider.System);
