@@ -134,15 +134,16 @@ public sealed partial class LiteDbResultStore
         }
     }
 
+    // Parsed once: a report asks for the last calls of every agent, and a fresh process runs this code unoptimised.
+    private static readonly BsonExpression NewestFirst = BsonExpression.Create("$." + nameof(CallDocument.AgentTimeKey));
+
+    // Only what a report lists of a call: mapping whole call documents (score items, evidence) costs most of a report.
+    private static readonly BsonExpression SummaryFields = BsonExpression.Create(
+        "{ id: $._id, t: $.PlacedTicks, o: $.PlacedOffset, s: $.ScenarioId, st: $.Status, sc: $.Score.Score, g: $.Score.Grade, r: $.Score.NeedsReview }");
+
     private static AgentReport ToReport(ILiteCollection<CallDocument> calls, AgentDayDocument total, long from, long to, int lastCalls)
     {
-        List<CallDocument> InRange(int? limit)
-        {
-            var query = calls.Query()
-                .Where(AgentRange(total.Agent, from, to))
-                .OrderByDescending(x => x.AgentTimeKey);
-            return limit is { } n ? query.Limit(n).ToList() : query.ToList();
-        }
+        ILiteQueryable<CallDocument> InRange() => calls.Query().Where(AgentRange(total.Agent, from, to)).OrderByDescending(NewestFirst);
 
         var grades = ReportBuckets.Grades.ToDictionary(g => g, g => total.Grades[Array.IndexOf(ReportBuckets.Grades, g)]);
         var items = total.Items
@@ -153,11 +154,18 @@ public sealed partial class LiteDbResultStore
             .ToList();
         var recent = lastCalls <= 0
             ? []
-            : InRange(lastCalls)
-                .Select(c => new CallSummary(c.Id, Instant.From(c.PlacedTicks, c.PlacedOffset), c.ScenarioId, c.Status, c.Score?.Score, c.Score?.Grade, c.Score?.NeedsReview ?? false))
-                .ToList();
-        return new AgentReport(total.Agent, total.Scored, Average(total, () => InRange(null)), grades, total.NeedsReview, items, recent);
+            : InRange().Select(SummaryFields).Limit(lastCalls).ToList().Select(ToSummary).ToList();
+        return new AgentReport(total.Agent, total.Scored, Average(total, () => InRange().ToList()), grades, total.NeedsReview, items, recent);
     }
+
+    private static CallSummary ToSummary(BsonDocument d) => new(
+        d["id"].AsString,
+        Instant.From(d["t"].AsInt64, d["o"].AsInt32),
+        d["s"].AsString,
+        Enum.Parse<CallStatus>(d["st"].AsString),
+        d["sc"].IsNull ? null : d["sc"].AsDouble,
+        d["g"].IsNull ? null : Enum.Parse<Core.Scenarios.Grade>(d["g"].AsString),
+        !d["r"].IsNull && d["r"].AsBoolean);
 
     /// <summary>
     /// The builder's mean: <c>Math.Round(scores.Average(), 1, AwayFromZero)</c> over doubles summed newest first. The
