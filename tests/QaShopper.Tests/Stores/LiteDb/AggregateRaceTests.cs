@@ -8,7 +8,7 @@ namespace QaShopper.Tests.Stores.LiteDb;
 /// Calls saved again at once from many threads share their agent's day and month buckets: each save takes the old
 /// version's contribution out and adds the new one, reading the old call and the buckets with ForUpdate. Unlike
 /// <see cref="TransitionRaceTests"/> this does not show the guard: with both ForUpdate reads removed it still passed
-/// (2 runs), as the bucket writes queue behind the lock the call's own write takes. It is kept as a regression test
+/// (2 runs): the window between a bucket read and its write is short here. It is kept as a regression test
 /// that concurrent replacements leave the aggregates equal to the builder's.
 /// </summary>
 public sealed class AggregateRaceTests
