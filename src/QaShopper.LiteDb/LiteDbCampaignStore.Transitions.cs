@@ -12,6 +12,7 @@ public sealed partial class LiteDbCampaignStore
     /// <inheritdoc />
     public Task<bool> TryStartAsync(string callId, string attemptCallId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(attemptCallId);
         return Transition(
             callId,
@@ -30,6 +31,7 @@ public sealed partial class LiteDbCampaignStore
     /// <inheritdoc />
     public Task<bool> FinishAsync(string callId, string? attemptCallId, CampaignCallState state, string? reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!state.IsFinal())
         {
             throw new ArgumentOutOfRangeException(nameof(state), state, "a call can only finish in a final state");
@@ -53,6 +55,7 @@ public sealed partial class LiteDbCampaignStore
     /// <inheritdoc />
     public Task<bool> ScheduleRetryAsync(string callId, string attemptCallId, DateTimeOffset dueAt, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(attemptCallId);
         return Transition(
             callId,

@@ -28,6 +28,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> SaveCampaignAsync(ScheduledCampaign campaign, IReadOnlyList<PlannedCallDue> calls, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(calls);
         var c = campaign.Campaign;
@@ -100,6 +101,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task<ScheduledCampaign?> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(campaignId);
         var record = Collection<CampaignRecordDocument>(Collections.Campaigns).FindById(campaignId);
         return Task.FromResult(record is null ? null : ToCampaign(record));
@@ -108,6 +110,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task<IReadOnlyList<ScheduledCampaign>> GetCampaignsAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var campaigns = Collection<CampaignRecordDocument>(Collections.Campaigns).FindAll()
             .OrderByDescending(r => r.StartedTicks)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
@@ -119,6 +122,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task<CampaignCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callId);
         var db = file.Database;
         var call = db.GetCollection<CampaignCallDocument>(Collections.CampaignCalls).FindById(callId);
@@ -128,6 +132,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task<IReadOnlyList<CampaignCall>> GetCallsAsync(string campaignId, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(campaignId);
         var db = file.Database;
         var calls = db.GetCollection<CampaignCallDocument>(Collections.CampaignCalls).Find(x => x.CampaignId == campaignId)
@@ -140,6 +145,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task<IReadOnlyList<CampaignCall>> GetCallsInStateAsync(CampaignCallState state, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var db = file.Database;
         var name = state.ToString();
         var calls = db.GetCollection<CampaignCallDocument>(Collections.CampaignCalls).Find(x => x.State == name)
@@ -153,6 +159,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task AddEventAsync(string callId, CampaignCallEventKind kind, string? detail, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callId);
         file.InTransaction(db => InsertEvent(db, callId, kind, detail, now));
         return Task.CompletedTask;
@@ -161,6 +168,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task<IReadOnlyList<CampaignCallEvent>> GetEventsAsync(string callId, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callId);
         var events = Collection<CampaignEventDocument>(Collections.CampaignEvents).Find(x => x.CallId == callId)
             .OrderBy(e => e.Id)
@@ -172,6 +180,7 @@ public sealed partial class LiteDbCampaignStore : ICampaignStore
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> CancelCampaignAsync(string campaignId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(campaignId);
         var planned = nameof(CampaignCallState.Planned);
         var cancelled = file.InTransaction(db =>

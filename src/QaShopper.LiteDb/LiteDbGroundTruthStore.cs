@@ -19,6 +19,7 @@ public sealed class LiteDbGroundTruthStore : IGroundTruthStore
     /// <inheritdoc />
     public Task SaveAsync(CallGroundTruth truth, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(truth);
         var document = new GroundTruthDocument
         {
@@ -42,6 +43,7 @@ public sealed class LiteDbGroundTruthStore : IGroundTruthStore
     /// <inheritdoc />
     public Task<CallGroundTruth?> GetAsync(string callId, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callId);
         var d = file.Database.GetCollection<GroundTruthDocument>(Collections.GroundTruth).FindById(callId);
         return Task.FromResult(d is null

@@ -11,6 +11,7 @@ public sealed partial class LiteDbResultStore
     /// <inheritdoc />
     public Task SaveCallAsync(CallRecord callRecord, CallScore? score, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callRecord);
         ArgumentException.ThrowIfNullOrWhiteSpace(callRecord.CallId, nameof(callRecord));
         ArgumentNullException.ThrowIfNull(callRecord.TemplateChoices, nameof(callRecord));
@@ -47,6 +48,7 @@ public sealed partial class LiteDbResultStore
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredCall>> GetCallsAsync(CallQuery query, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(query);
         var calls = file.Database.GetCollection<CallDocument>(Collections.Calls);
         return Task.FromResult<IReadOnlyList<StoredCall>>([.. Newest(Select(calls, query)).Select(ToStoredCall)]);
@@ -55,6 +57,7 @@ public sealed partial class LiteDbResultStore
     /// <inheritdoc />
     public Task<StoredCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callId);
         var document = file.Database.GetCollection<CallDocument>(Collections.Calls).FindById(callId);
         return Task.FromResult(document is null ? null : ToStoredCall(document));

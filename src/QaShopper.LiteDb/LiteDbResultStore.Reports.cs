@@ -17,6 +17,7 @@ public sealed partial class LiteDbResultStore
     /// <inheritdoc />
     public Task<IReadOnlyList<AgentReport>> GetAgentReportsAsync(CallQuery query, int lastCalls = 5, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(query);
         var db = file.Database;
         var calls = db.GetCollection<CallDocument>(Collections.Calls);

@@ -28,6 +28,7 @@ public sealed partial class LiteDbResultStore : IResultStore
     /// <inheritdoc />
     public Task SaveScenarioAsync(Scenario scenario, string sourceText, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(sourceText);
         var now = timeProvider.GetUtcNow();
@@ -60,6 +61,7 @@ public sealed partial class LiteDbResultStore : IResultStore
     /// <inheritdoc />
     public Task<string?> GetScenarioSourceAsync(string scenarioId, string contentHash, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(scenarioId);
         ArgumentNullException.ThrowIfNull(contentHash);
         var document = Collection<ScenarioDocument>(Collections.Scenarios).FindById(ScenarioDocument.Key(scenarioId, contentHash));
@@ -69,6 +71,7 @@ public sealed partial class LiteDbResultStore : IResultStore
     /// <inheritdoc />
     public Task SaveAgentAsync(AgentRecord agent, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentException.ThrowIfNullOrWhiteSpace(agent.Id, nameof(agent));
         Collection<AgentDocument>(Collections.Agents).Upsert(new AgentDocument { Id = agent.Id, Name = agent.Name, StaffNumber = agent.StaffNumber, Site = agent.Site });
@@ -78,6 +81,7 @@ public sealed partial class LiteDbResultStore : IResultStore
     /// <inheritdoc />
     public Task<IReadOnlyList<AgentRecord>> GetAgentsAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var agents = Collection<AgentDocument>(Collections.Agents).FindAll()
             .Select(a => new AgentRecord(a.Id, a.Name, a.StaffNumber, a.Site))
             .OrderBy(a => a.Id, StringComparer.Ordinal)
@@ -88,6 +92,7 @@ public sealed partial class LiteDbResultStore : IResultStore
     /// <inheritdoc />
     public Task SaveOverrideAsync(ItemOverride itemOverride, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(itemOverride);
         ArgumentException.ThrowIfNullOrWhiteSpace(itemOverride.CallId, nameof(itemOverride));
         ArgumentException.ThrowIfNullOrWhiteSpace(itemOverride.ItemId, nameof(itemOverride));
@@ -119,6 +124,7 @@ public sealed partial class LiteDbResultStore : IResultStore
     /// <inheritdoc />
     public Task<IReadOnlyList<ItemOverride>> GetOverridesAsync(string callId, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callId);
         var overrides = Collection<OverrideDocument>(Collections.Overrides).Find(x => x.CallId == callId)
             .OrderBy(o => o.AtTicks)

@@ -116,6 +116,17 @@ public abstract partial class ResultStoreContract
     }
 
     [Test]
+    public async Task SaveCall_CancelledToken_ThrowsAndWritesNothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.That(() => Store.SaveCallAsync(SampleCalls.Call(), SampleCalls.Score(), cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+
+        Assert.That(await Store.GetCallAsync("call-1"), Is.Null);
+    }
+
+    [Test]
     public async Task GetCalls_ByAgent_MatchesCallOrResultAgentNewestFirst()
     {
         await Store.SaveCallAsync(SampleCalls.Call("a", agentId: "li", placedAt: SampleCalls.Monday), null);
