@@ -6,41 +6,42 @@ using QaShopper.Core.Scenarios;
 using QaShopper.Core.Scoring;
 using QaShopper.Core.Templates;
 using QaShopper.Core.Transcripts;
-using QaShopper.Sqlite;
 using QaShopper.Tests.Scenarios;
 using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Stores;
 
 namespace QaShopper.Tests.Calls;
 
-public sealed class CallRunnerTests
+[TestFixture("litedb")]
+[TestFixture("sqlite")]
+public sealed class CallRunnerTests(string adapter)
 {
     private static readonly Scenario Example = ScenarioParser.Parse(ExampleScenario.Yaml, "example.yaml").Scenario!;
 
-    private TempDatabase database = null!;
-    private SqliteResultStore store = null!;
+    private IStoreHarness harness = null!;
     private FakeTranscriber transcriber = null!;
+
+    private IResultStore Store => harness.Results;
 
     [SetUp]
     public async Task SetUp()
     {
-        database = new TempDatabase();
-        store = SqliteResultStore.Open(database.Path, new TestClock());
-        await store.MigrateAsync();
+        harness = adapter == "litedb" ? await LiteDbHarness.CreateAsync(new TestClock()) : await SqliteHarness.CreateAsync(new TestClock());
         transcriber = new FakeTranscriber();
     }
 
     [TearDown]
-    public void TearDown() => database.Dispose();
+    public void TearDown() => harness.Dispose();
 
     [Test]
     public async Task Run_AnsweredRecordedCall_StoresTranscriptScoreAndTruth()
     {
         var runner = Runner(new FakeCarrier(answered: true));
-        await store.SaveAgentAsync(new AgentRecord("sarah", "Sarah Lee", "1042", "Leeds"));
+        await Store.SaveAgentAsync(new AgentRecord("sarah", "Sarah Lee", "1042", "Leeds"));
 
         var outcome = await runner.RunAsync(Request("call-1"));
 
-        var stored = await store.GetCallAsync("call-1");
+        var stored = await Store.GetCallAsync("call-1");
         Assert.That(outcome.Score, Is.Not.Null);
         Assert.That(outcome.Score!.Agent, Is.EqualTo("sarah"));
         Assert.That(stored!.Call.Status, Is.EqualTo(CallStatus.Completed));
@@ -49,7 +50,7 @@ public sealed class CallRunnerTests
         Assert.That(stored.Call.Transcript, Is.Not.Null);
         Assert.That(stored.Call.AgentId, Is.EqualTo("sarah"));
         Assert.That(stored.Score!.Items.Single(i => i.Id == "greeting").Outcome, Is.EqualTo(ItemOutcome.Passed));
-        Assert.That(await store.GetGroundTruthAsync("call-1"), Is.Not.Null);
+        Assert.That(await harness.GroundTruth.GetAsync("call-1"), Is.Not.Null);
         Assert.That(transcriber.Requests.Single().HintPhrases, Does.Contain("nine to one").And.Not.Contain("calm down"));
         Assert.That(transcriber.Requests.Single().WatchPhrases, Does.Contain("calm down"), "forbidden phrases are watched for, never hinted");
         Assert.That(transcriber.Requests.Single().CallerLines, Has.Some.StartsWith("Hi, my name is"));
@@ -61,7 +62,7 @@ public sealed class CallRunnerTests
     public async Task Run_HeardNameNotOnTheRoster_LeavesTheAgentUnidentified()
     {
         var runner = Runner(new FakeCarrier(answered: true));
-        await store.SaveAgentAsync(new AgentRecord("tom", "Tom", "1001", "Leeds"));
+        await Store.SaveAgentAsync(new AgentRecord("tom", "Tom", "1001", "Leeds"));
 
         var outcome = await runner.RunAsync(Request("call-1"));
 
@@ -106,7 +107,7 @@ public sealed class CallRunnerTests
         await runner.RunAsync(Request("call-1"));
 
         Assert.That(transcriber.Requests, Has.Count.EqualTo(1), "the pipeline is idempotent per call");
-        Assert.That(await store.GetCallsAsync(new CallQuery()), Has.Count.EqualTo(1));
+        Assert.That(await Store.GetCallsAsync(new CallQuery()), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -116,7 +117,7 @@ public sealed class CallRunnerTests
 
         var outcome = await runner.RunAsync(Request("call-2"));
 
-        var stored = await store.GetCallAsync("call-2");
+        var stored = await Store.GetCallAsync("call-2");
         Assert.That(outcome.Score, Is.Null);
         Assert.That(stored!.Call.Status, Is.EqualTo(CallStatus.NoAnswer));
         Assert.That(stored.Score, Is.Null);
@@ -126,7 +127,7 @@ public sealed class CallRunnerTests
     private CallRunner Runner(ICarrier carrier)
     {
         var scorer = new ChecklistScorer(new ScoringOptions(), new TemplatePhraseResolver());
-        return new CallRunner(carrier, new CallPipeline(transcriber, scorer, store), store, new TestClock());
+        return new CallRunner(carrier, new CallPipeline(transcriber, scorer, Store), Store, new TestClock(), harness.GroundTruth);
     }
 
     private static CallRequest Request(string id) =>

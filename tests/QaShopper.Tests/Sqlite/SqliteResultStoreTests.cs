@@ -24,62 +24,6 @@ public sealed class SqliteResultStoreTests
     [TearDown]
     public void TearDown() => database.Dispose();
 
-    [Test]
-    public async Task SaveCall_WithTranscriptScoreAndChoices_RoundTripsExactly()
-    {
-        var call = SampleCalls.Call();
-        var score = SampleCalls.Score();
-
-        await store.SaveCallAsync(call, score);
-        var stored = await store.GetCallAsync("call-1");
-
-        Assert.That(stored, Is.Not.Null);
-        Assert.That(SampleCalls.Deep(stored!.Call), Is.EqualTo(SampleCalls.Deep(call)));
-        Assert.That(SampleCalls.Deep(stored.Score), Is.EqualTo(SampleCalls.Deep(score)));
-        Assert.That(stored.ScoredAt, Is.EqualTo(clock.GetUtcNow()));
-        Assert.That(stored.Call.Transcript!.Segments[0].Words![1].Text, Is.EqualTo("星辰航空"));
-        Assert.That(stored.Score!.Items[1].Evidence.Matches![1].Reason, Is.EqualTo("“请问您的姓名” not said"));
-    }
-
-    [Test]
-    public void Deep_NestedEvidenceDiffers_IsNotEqual()
-    {
-        // Guards the round-trip tests: the comparison must see into nested lists, not compare references.
-        var score = SampleCalls.Score();
-        var changed = score with
-        {
-            Items = [.. score.Items.Select((item, i) => i == 1
-                ? item with { Evidence = item.Evidence with { Matches = [item.Evidence.Matches![0] with { Similarity = 0.99 }, item.Evidence.Matches[1]] } }
-                : item)],
-        };
-
-        Assert.That(SampleCalls.Deep(changed), Is.Not.EqualTo(SampleCalls.Deep(score)));
-        Assert.That(SampleCalls.Deep(SampleCalls.Score()), Is.EqualTo(SampleCalls.Deep(score)));
-    }
-
-    [Test]
-    public async Task SaveCall_WithoutScoreOrTranscript_RoundTrips()
-    {
-        var call = SampleCalls.Call(status: CallStatus.NoAnswer) with { Transcript = null, AnsweredAfter = null, Duration = null, RecordingPath = null };
-
-        await store.SaveCallAsync(call, null);
-        var stored = await store.GetCallAsync("call-1");
-
-        Assert.That(SampleCalls.Deep(stored!.Call), Is.EqualTo(SampleCalls.Deep(call)));
-        Assert.That(stored.Score, Is.Null);
-        Assert.That(stored.ScoredAt, Is.Null);
-    }
-
-    [Test]
-    public async Task SaveCall_EveryStatus_RoundTrips([Values] CallStatus status)
-    {
-        await store.SaveCallAsync(SampleCalls.Call(status: status), null);
-
-        var stored = await store.GetCallAsync("call-1");
-
-        Assert.That(stored!.Call.Status, Is.EqualTo(status));
-    }
-
     [TestCase(CallStatus.Completed, "completed")]
     [TestCase(CallStatus.NoAnswer, "no_answer")]
     [TestCase(CallStatus.Cancelled, "cancelled")]
@@ -174,53 +118,6 @@ public sealed class SqliteResultStoreTests
     }
 
     [Test]
-    public async Task GetCalls_ByAgent_MatchesCallOrResultAgentNewestFirst()
-    {
-        await store.SaveCallAsync(SampleCalls.Call("a", agentId: "li", placedAt: SampleCalls.Monday), null);
-        await store.SaveCallAsync(SampleCalls.Call("b", agentId: null, placedAt: SampleCalls.Monday.AddHours(1)), SampleCalls.Score(agent: "li"));
-        await store.SaveCallAsync(SampleCalls.Call("c", agentId: "wang", placedAt: SampleCalls.Monday.AddHours(2)), SampleCalls.Score(agent: "wang"));
-        await store.SaveCallAsync(SampleCalls.Call("d", agentId: "li", placedAt: SampleCalls.Monday.AddHours(3)), SampleCalls.Score(agent: null));
-
-        var calls = await store.GetCallsAsync(new CallQuery(AgentId: "li"));
-
-        Assert.That(calls.Select(c => c.Call.CallId), Is.EqualTo(new[] { "d", "b", "a" }));
-    }
-
-    [Test]
-    public async Task GetCalls_ByDateRange_IncludesFromExcludesTo()
-    {
-        var offset = TimeSpan.FromHours(8);
-        for (var day = 0; day < 4; day++)
-        {
-            await store.SaveCallAsync(SampleCalls.Call($"day-{day}", placedAt: SampleCalls.Monday.AddDays(day)), null);
-        }
-
-        // The bounds are given in another offset on purpose: comparison is by instant.
-        var from = SampleCalls.Monday.AddDays(1).ToOffset(offset);
-        var to = SampleCalls.Monday.AddDays(3).ToOffset(offset);
-        var calls = await store.GetCallsAsync(new CallQuery(From: from, To: to));
-
-        Assert.That(calls.Select(c => c.Call.CallId), Is.EqualTo(new[] { "day-2", "day-1" }));
-    }
-
-    [Test]
-    public async Task GetCalls_ByScenarioAndNoFilter_ReturnsMatching()
-    {
-        await store.SaveCallAsync(SampleCalls.Call("a", scenarioId: "booking-change"), null);
-        await store.SaveCallAsync(SampleCalls.Call("b", scenarioId: "refund", placedAt: SampleCalls.Monday.AddMinutes(1)), null);
-
-        var refunds = await store.GetCallsAsync(new CallQuery(ScenarioId: "refund"));
-        var all = await store.GetCallsAsync(new CallQuery());
-
-        Assert.That(refunds.Select(c => c.Call.CallId), Is.EqualTo(new[] { "b" }));
-        Assert.That(all.Select(c => c.Call.CallId), Is.EqualTo(new[] { "b", "a" }));
-    }
-
-    [Test]
-    public async Task GetCall_Unknown_ReturnsNull() =>
-        Assert.That(await store.GetCallAsync("nope"), Is.Null);
-
-    [Test]
     public async Task SaveOverride_KeepsAutomaticOutcomeAndSurvivesRescore()
     {
         await store.SaveCallAsync(SampleCalls.Call(), SampleCalls.Score());
@@ -236,24 +133,6 @@ public sealed class SqliteResultStoreTests
         Assert.That(overrides, Is.EqualTo(new[] { first, second }));
         Assert.That(stored!.Score!.Items.Single(i => i.Id == "all-details").Outcome, Is.EqualTo(ItemOutcome.Failed));
         Assert.That(database.Scalar<string>("SELECT outcome FROM result_items WHERE item_id = 'all-details'"), Is.EqualTo("failed"));
-    }
-
-    [Test]
-    public void SaveOverride_UnknownCall_FailsNamingTheCall() =>
-        Assert.That(
-            () => store.SaveOverrideAsync(new ItemOverride("ghost", "greeting", ItemOutcome.Passed, "qa", null, SampleCalls.Monday)),
-            Throws.InvalidOperationException.With.Message.Contains("'ghost'"));
-
-    [Test]
-    public async Task SaveAgent_Twice_Updates()
-    {
-        await store.SaveAgentAsync(new AgentRecord("wang", "王芳", "S-002", "Shanghai"));
-        await store.SaveAgentAsync(new AgentRecord("li", "Li Lei", null, null));
-        await store.SaveAgentAsync(new AgentRecord("li", "Li Lei", "S-001", "Leeds"));
-
-        var agents = await store.GetAgentsAsync();
-
-        Assert.That(agents, Is.EqualTo(new[] { new AgentRecord("li", "Li Lei", "S-001", "Leeds"), new AgentRecord("wang", "王芳", "S-002", "Shanghai") }));
     }
 
     [Test]

@@ -1,0 +1,240 @@
+using System.Globalization;
+using LiteDB;
+using QaShopper.Core.Ports;
+using QaShopper.LiteDb.Documents;
+
+namespace QaShopper.LiteDb;
+
+/// <summary>
+/// The one open LiteDB database of a file in this process, shared by the result, ground-truth and campaign stores.
+/// Holds an exclusive lock file beside the data file for as long as it is open: on Linux LiteDB's Direct mode takes no
+/// exclusive lock, and two processes writing one file silently lose writes.
+/// </summary>
+public sealed class LiteDbFile : IDisposable
+{
+    /// <summary>The schema version this build writes: collections and indexes as <see cref="Migrate"/> makes them.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string MetaId = "schema";
+
+    private readonly FileStream lockFile;
+    private readonly LiteDatabase database;
+    private readonly TimeProvider timeProvider;
+    private readonly Lazy<int> migration;
+    private bool disposed;
+
+    /// <summary>Opens (creating when missing) the database named by <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException"><see cref="LiteDbStoreOptions.Path"/> is empty or a directory.</exception>
+    /// <exception cref="StoreUnavailableException">Another process has the file open, or it was created with another collation.</exception>
+    public LiteDbFile(LiteDbStoreOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var error = LiteDbStoreOptionsValidator.Check(options.Path);
+        if (error is not null)
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
+
+        this.timeProvider = timeProvider;
+        FullPath = System.IO.Path.GetFullPath(options.Path);
+        var directory = System.IO.Path.GetDirectoryName(FullPath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        lockFile = TakeLock(FullPath);
+        try
+        {
+            Mapper = StoreMapper.Create();
+            database = OpenDatabase(FullPath, Mapper);
+            CheckCollation(database.Collation);
+        }
+        catch
+        {
+            database?.Dispose();
+            lockFile.Dispose();
+            throw;
+        }
+
+        migration = new Lazy<int>(RunMigration, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The absolute path of the data file.</summary>
+    public string FullPath { get; }
+
+    /// <summary>The mapper every collection of this file uses (never the global one).</summary>
+    internal BsonMapper Mapper { get; }
+
+    /// <summary>The database, migrated on first use if the host has not done it already.</summary>
+    internal LiteDatabase Database
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            _ = migration.Value;
+            return database;
+        }
+    }
+
+    /// <summary>Opens <paramref name="path"/>, for example from a <c>--db</c> option that overrides configuration.</summary>
+    public static LiteDbFile Open(string path, TimeProvider timeProvider) => new(new LiteDbStoreOptions { Path = path }, timeProvider);
+
+    /// <summary>
+    /// The connection string: Direct mode (one engine per process; the lock file keeps other processes out), ordinal
+    /// collation so ids differing only in case stay apart, no password (LiteDB's is AES-ECB without integrity, not a
+    /// security feature) and no auto-rebuild (Rebuild fails on healthy files with secondary indexes, #2827).
+    /// </summary>
+    internal static ConnectionString ConnectionStringFor(string fullPath) => new()
+    {
+        Filename = fullPath,
+        Connection = ConnectionType.Direct,
+        Collation = new Collation("en-US/Ordinal"),
+        AutoRebuild = false,
+        Upgrade = false,
+    };
+
+    /// <summary>
+    /// Checks the schema version and ensures every index the queries need; once per process (the host's start-up
+    /// service calls it). A file written by a newer build is refused and left unchanged.
+    /// </summary>
+    /// <returns>The schema version of the file afterwards.</returns>
+    /// <exception cref="StoreUnavailableException">The file's schema is newer than this build.</exception>
+    public int Migrate()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return migration.Value;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on the calling thread. LiteDB's transactions belong to a thread,
+    /// so the work must be synchronous: a Commit after an await runs on another thread, returns false and leaves the
+    /// write lock held (#2822). Any exception rolls the whole transaction back.
+    /// </summary>
+    internal T InTransaction<T>(Func<LiteDatabase, T> work)
+    {
+        var db = Database;
+        if (!db.BeginTrans())
+        {
+            throw new InvalidOperationException("A LiteDB transaction is already open on this thread; store writes must not nest.");
+        }
+
+        try
+        {
+            var result = work(db);
+            if (!db.Commit())
+            {
+                throw new InvalidOperationException($"The store '{FullPath}' did not commit a transaction.");
+            }
+
+            return result;
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Checkpoints the log into the data file, closes it and releases the lock.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        try
+        {
+            // Commits are appended to the log without fsync; a checkpoint on the way out makes them part of the data file.
+            database.Checkpoint();
+        }
+        finally
+        {
+            database.Dispose();
+            lockFile.Dispose();
+        }
+    }
+
+    private static FileStream TakeLock(string fullPath)
+    {
+        var lockPath = fullPath + ".lock";
+        try
+        {
+            // FileShare.None is an exclusive advisory lock (flock) on Unix and a sharing lock on Windows; the OS drops it
+            // when the process dies, so a crash never leaves the file locked.
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new StoreUnavailableException(
+                $"The store '{fullPath}' is in use by another QaShopper process (it holds '{lockPath}'). " +
+                "Stop that process, or point Store:Path (--db) at another file; one process at a time may open a store.",
+                ex);
+        }
+    }
+
+    private static LiteDatabase OpenDatabase(string fullPath, BsonMapper mapper)
+    {
+        try
+        {
+            return new LiteDatabase(ConnectionStringFor(fullPath), mapper);
+        }
+        catch (LiteException ex) when (ex.Message.Contains("collation", StringComparison.OrdinalIgnoreCase))
+        {
+            // LiteDB 5.0.21 refuses a file whose collation differs from the one asked for, and suggests a Rebuild,
+            // which is ruled out here (#2827).
+            throw CollationError(fullPath, ex.Message, ex);
+        }
+    }
+
+    private void CheckCollation(Collation collation)
+    {
+        // The collation is fixed when the file is created; a file made with LiteDB's default (case-insensitive) one
+        // would silently merge ids such as "A1" and "a1". LiteDB checks this itself on open; this is the backstop.
+        if (collation.SortOptions != CompareOptions.Ordinal)
+        {
+            throw CollationError(FullPath, $"it has collation '{collation}'", null);
+        }
+    }
+
+    private static StoreUnavailableException CollationError(string fullPath, string detail, Exception? inner)
+    {
+        var message = $"The store '{fullPath}' was created with another collation than the 'en-US/Ordinal' QaShopper needs " +
+            $"(ids are case-sensitive): {detail} Point Store:Path (--db) at a new file; this one was not changed.";
+        return inner is null ? new StoreUnavailableException(message) : new StoreUnavailableException(message, inner);
+    }
+
+    private int RunMigration()
+    {
+        var meta = database.GetCollection<MetaDocument>(Collections.Meta);
+        var current = meta.FindById(MetaId);
+        if (current is not null && current.SchemaVersion > SchemaVersion)
+        {
+            throw new StoreUnavailableException(
+                $"The store '{FullPath}' is at schema version {current.SchemaVersion}, but this build of QaShopper only knows " +
+                $"versions up to {SchemaVersion}. Upgrade QaShopper or point Store:Path (--db) at another file; the store was not changed.");
+        }
+
+        var calls = database.GetCollection<CallDocument>(Collections.Calls);
+        calls.EnsureIndex(x => x.PlacedTicks);
+        calls.EnsureIndex(x => x.AgentTimeKey);
+        calls.EnsureIndex(x => x.ScenarioId);
+        calls.EnsureIndex(x => x.ReassignedFrom);
+        database.GetCollection<OverrideDocument>(Collections.Overrides).EnsureIndex(x => x.CallId);
+        database.GetCollection<AgentDayDocument>(Collections.AgentDays).EnsureIndex(x => x.Day);
+        var campaignCalls = database.GetCollection<CampaignCallDocument>(Collections.CampaignCalls);
+        campaignCalls.EnsureIndex(x => x.CampaignId);
+        campaignCalls.EnsureIndex(x => x.State);
+        database.GetCollection<CampaignEventDocument>(Collections.CampaignEvents).EnsureIndex(x => x.CallId);
+
+        if (current is null || current.SchemaVersion < SchemaVersion)
+        {
+            meta.Upsert(new MetaDocument { Id = MetaId, SchemaVersion = SchemaVersion, UpdatedTicks = timeProvider.GetUtcNow().UtcTicks });
+        }
+
+        return SchemaVersion;
+    }
+}

@@ -1,0 +1,138 @@
+using LiteDB;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Results;
+using QaShopper.Core.Scenarios;
+using QaShopper.LiteDb.Documents;
+
+namespace QaShopper.LiteDb;
+
+/// <summary>
+/// <see cref="IResultStore"/> on a <see cref="LiteDbFile"/>. A call and its score are one document, so saving a call
+/// again replaces both at once; each write is one synchronous LiteDB transaction that also updates the report
+/// aggregates (see <see cref="GetAgentReportsAsync"/>).
+/// </summary>
+public sealed partial class LiteDbResultStore : IResultStore
+{
+    private readonly LiteDbFile file;
+    private readonly TimeProvider timeProvider;
+
+    /// <summary>Creates the store on an open file.</summary>
+    public LiteDbResultStore(LiteDbFile file, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        this.file = file;
+        this.timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    public Task SaveScenarioAsync(Scenario scenario, string sourceText, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(sourceText);
+        var now = timeProvider.GetUtcNow();
+        var document = new ScenarioDocument
+        {
+            Id = ScenarioDocument.Key(scenario.Id, scenario.ContentHash),
+            ScenarioId = scenario.Id,
+            ContentHash = scenario.ContentHash,
+            Title = scenario.Title,
+            Locale = scenario.Locale,
+            SourceText = sourceText,
+            FirstSeenTicks = Instant.Ticks(now),
+            FirstSeenOffset = Instant.Offset(now),
+        };
+
+        // Insert, never replace: a known version keeps its first text and first-seen time.
+        file.InTransaction(db =>
+        {
+            var scenarios = db.GetCollection<ScenarioDocument>(Collections.Scenarios);
+            if (scenarios.Query().Where(x => x.Id == document.Id).ForUpdate().FirstOrDefault() is null)
+            {
+                scenarios.Insert(document);
+            }
+
+            return true;
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetScenarioSourceAsync(string scenarioId, string contentHash, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scenarioId);
+        ArgumentNullException.ThrowIfNull(contentHash);
+        var document = Collection<ScenarioDocument>(Collections.Scenarios).FindById(ScenarioDocument.Key(scenarioId, contentHash));
+        return Task.FromResult(document?.SourceText);
+    }
+
+    /// <inheritdoc />
+    public Task SaveAgentAsync(AgentRecord agent, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agent.Id, nameof(agent));
+        Collection<AgentDocument>(Collections.Agents).Upsert(new AgentDocument { Id = agent.Id, Name = agent.Name, StaffNumber = agent.StaffNumber, Site = agent.Site });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AgentRecord>> GetAgentsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var agents = Collection<AgentDocument>(Collections.Agents).FindAll()
+            .Select(a => new AgentRecord(a.Id, a.Name, a.StaffNumber, a.Site))
+            .OrderBy(a => a.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<AgentRecord>>(agents);
+    }
+
+    /// <inheritdoc />
+    public Task SaveOverrideAsync(ItemOverride itemOverride, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(itemOverride);
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemOverride.CallId, nameof(itemOverride));
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemOverride.ItemId, nameof(itemOverride));
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemOverride.Reviewer, nameof(itemOverride));
+
+        file.InTransaction(db =>
+        {
+            if (!db.GetCollection<CallDocument>(Collections.Calls).Exists(x => x.Id == itemOverride.CallId))
+            {
+                throw new InvalidOperationException($"Cannot override item '{itemOverride.ItemId}': no call '{itemOverride.CallId}' is stored.");
+            }
+
+            // Always an insert: every override is kept, so the review trail shows who changed what and when.
+            db.GetCollection<OverrideDocument>(Collections.Overrides).Insert(new OverrideDocument
+            {
+                CallId = itemOverride.CallId,
+                ItemId = itemOverride.ItemId,
+                Outcome = itemOverride.Outcome,
+                Reviewer = itemOverride.Reviewer,
+                Note = itemOverride.Note,
+                AtTicks = Instant.Ticks(itemOverride.At),
+                AtOffset = Instant.Offset(itemOverride.At),
+            });
+            return true;
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ItemOverride>> GetOverridesAsync(string callId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(callId);
+        var overrides = Collection<OverrideDocument>(Collections.Overrides).Find(x => x.CallId == callId)
+            .OrderBy(o => o.AtTicks)
+            .ThenBy(o => o.Id)
+            .Select(o => new ItemOverride(o.CallId, o.ItemId, o.Outcome, o.Reviewer, o.Note, Instant.From(o.AtTicks, o.AtOffset)))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ItemOverride>>(overrides);
+    }
+
+    private ILiteCollection<T> Collection<T>(string name) => file.Database.GetCollection<T>(name);
+}

@@ -1,0 +1,80 @@
+using QaShopper.Core.Ports;
+using QaShopper.LiteDb;
+using QaShopper.Sqlite;
+using QaShopper.Tests.Sqlite;
+
+namespace QaShopper.Tests.Stores;
+
+/// <summary>The three ports of one store adapter on one fresh file, migrated as its host would at start.</summary>
+public interface IStoreHarness : IDisposable
+{
+    IResultStore Results { get; }
+
+    ICampaignStore Campaigns { get; }
+
+    IGroundTruthStore GroundTruth { get; }
+}
+
+/// <summary>The SQLite adapter (to be deleted once the LiteDB store has replaced it).</summary>
+internal sealed class SqliteHarness : IStoreHarness
+{
+    private readonly TempDatabase database = new();
+
+    private SqliteHarness(TimeProvider clock)
+    {
+        var results = SqliteResultStore.Open(database.Path, clock);
+        Results = results;
+        GroundTruth = results;
+        Campaigns = SqliteCampaignStore.Open(database.Path);
+    }
+
+    public IResultStore Results { get; }
+
+    public ICampaignStore Campaigns { get; }
+
+    public IGroundTruthStore GroundTruth { get; }
+
+    public static async Task<IStoreHarness> CreateAsync(TimeProvider clock)
+    {
+        var harness = new SqliteHarness(clock);
+        await ((SqliteResultStore)harness.Results).MigrateAsync();
+        return harness;
+    }
+
+    public void Dispose() => database.Dispose();
+}
+
+/// <summary>The LiteDB adapter: one <see cref="LiteDbFile"/> shared by the three stores, as in a host.</summary>
+internal sealed class LiteDbHarness : IStoreHarness
+{
+    private readonly TempDatabase database = new();
+
+    private LiteDbHarness(TimeProvider clock)
+    {
+        File = LiteDbFile.Open(database.Path, clock);
+        File.Migrate();
+        Results = new LiteDbResultStore(File, clock);
+        Campaigns = new LiteDbCampaignStore(File);
+        GroundTruth = new LiteDbGroundTruthStore(File);
+    }
+
+    public LiteDbFile File { get; }
+
+    public string Path => database.Path;
+
+    public IResultStore Results { get; }
+
+    public ICampaignStore Campaigns { get; }
+
+    public IGroundTruthStore GroundTruth { get; }
+
+    public static Task<IStoreHarness> CreateAsync(TimeProvider clock) => Task.FromResult<IStoreHarness>(Create(clock));
+
+    public static LiteDbHarness Create(TimeProvider clock) => new(clock);
+
+    public void Dispose()
+    {
+        File.Dispose();
+        database.Dispose();
+    }
+}
