@@ -41,7 +41,7 @@ internal static class QaShopperCli
             await console.Error.WriteLineAsync($"qashopper: {ex.Message}").ConfigureAwait(false);
             return ex.ExitCode;
         }
-        catch (QaShopper.Sqlite.SchemaTooNewException ex)
+        catch (Core.Ports.StoreUnavailableException ex)
         {
             await console.Error.WriteLineAsync($"qashopper: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;

@@ -10,7 +10,7 @@ using QaShopper.LocalSpeech;
 using QaShopper.LocalSpeech.Pocketsphinx;
 using QaShopper.Scheduling;
 using QaShopper.Simulation;
-using QaShopper.Sqlite;
+using QaShopper.LiteDb;
 
 namespace QaShopper.Hosting;
 
@@ -24,7 +24,7 @@ internal static class Composition
     /// <summary>The adapters each setting may name; the first is the default.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Kinds = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["Store:Kind"] = ["sqlite"],
+        ["Store:Kind"] = ["litedb"],
         ["Carrier:Kind"] = ["simulated"],
         ["Speech:Kind"] = ["local"],
         ["Transcription:Kind"] = ["local"],
@@ -47,10 +47,11 @@ internal static class Composition
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         AddFolders(builder);
+        // One store is built in today; PostgreSQL (for more than one host) will be the second kind.
         switch (store)
         {
-            case "sqlite":
-                builder.AddSqliteStore();
+            case "litedb":
+                builder.AddLiteDbStore();
                 break;
         }
 
@@ -82,7 +83,7 @@ internal static class Composition
                     builder.Services.AddHostedService<SimulatedRosterSeeder>();
 
                     // Only the simulator knows the truth of a call; the store keeps it for the evaluation.
-                    builder.Services.TryAddSingleton<IGroundTruthStore>(sp => sp.GetRequiredService<SqliteResultStore>());
+                    builder.Services.TryAddSingleton<IGroundTruthStore>(sp => sp.GetRequiredService<LiteDbGroundTruthStore>());
                     break;
             }
 

@@ -15,7 +15,7 @@ internal sealed class StoreHealthCheck(IResultStore store) : IHealthCheck
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The message names the file or the SQLite error; the exception itself would leak a stack trace to callers.
+            // The message names the file or the store's error; the exception itself would leak a stack trace to callers.
             return HealthCheckResult.Unhealthy($"the store cannot be read: {ex.Message}");
         }
     }

@@ -7,14 +7,12 @@ using QaShopper.Core.Scoring;
 using QaShopper.Core.Templates;
 using QaShopper.Core.Transcripts;
 using QaShopper.Tests.Scenarios;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 using QaShopper.Tests.Stores;
 
 namespace QaShopper.Tests.Calls;
 
-[TestFixture("litedb")]
-[TestFixture("sqlite")]
-public sealed class CallRunnerTests(string adapter)
+public sealed class CallRunnerTests
 {
     private static readonly Scenario Example = ScenarioParser.Parse(ExampleScenario.Yaml, "example.yaml").Scenario!;
 
@@ -26,7 +24,7 @@ public sealed class CallRunnerTests(string adapter)
     [SetUp]
     public async Task SetUp()
     {
-        harness = adapter == "litedb" ? await LiteDbHarness.CreateAsync(new TestClock()) : await SqliteHarness.CreateAsync(new TestClock());
+        harness = await LiteDbHarness.CreateAsync(new TestClock());
         transcriber = new FakeTranscriber();
     }
 

@@ -4,7 +4,7 @@ using QaShopper.Scheduling;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Campaigns;
 

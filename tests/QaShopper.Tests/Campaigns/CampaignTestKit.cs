@@ -11,7 +11,7 @@ using QaShopper.Core.Scenarios;
 using QaShopper.Core.Transcripts;
 using QaShopper.Core.Calls;
 using QaShopper.Hosting;
-using QaShopper.Sqlite;
+using QaShopper.LiteDb;
 using QaShopper.Tests.Scenarios;
 
 namespace QaShopper.Tests.Campaigns;
@@ -98,7 +98,7 @@ internal static class CampaignTestKit
             ["Recordings:Directory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "recordings"),
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddSqliteStore();
+        builder.AddLiteDbStore();
         builder.AddScoring();
         builder.Services.AddSingleton<ICarrier>(carrier);
         builder.Services.AddSingleton<ITranscriber, FakeTranscriber>();

@@ -4,7 +4,7 @@ using QaShopper.Core.Ports;
 using QaShopper.Core.Scenarios;
 using QaShopper.Scheduling;
 using QaShopper.Tests.Scenarios;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Campaigns;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using QaShopper.Hosting;
-using QaShopper.Sqlite;
-using QaShopper.Tests.Sqlite;
+using QaShopper.LiteDb;
 using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Cli;
@@ -12,10 +11,13 @@ public sealed class StoreHealthCheckTests
     public async Task Check_StoreThatCannotBeRead_IsUnhealthyWithTheReason()
     {
         using var temp = new TempDirectory();
+        var clock = new TestClock();
+        var file = LiteDbFile.Open(temp.File("qa.db"), clock);
+        file.Migrate();
+        var store = new LiteDbResultStore(file, clock);
 
-        // Never migrated: the agents table does not exist, as with a wrong or damaged database file.
-        var store = new SqliteResultStore(new SqliteStoreOptions { Path = temp.File("empty.db") }, new TestClock());
-
+        // A store whose file was closed under it, as after a failed disk or a stopped host.
+        file.Dispose();
         var result = await new StoreHealthCheck(store).CheckHealthAsync(new HealthCheckContext());
 
         Assert.That(result.Status, Is.EqualTo(HealthStatus.Unhealthy));
@@ -26,10 +28,11 @@ public sealed class StoreHealthCheckTests
     public async Task Check_MigratedStore_IsHealthy()
     {
         using var temp = new TempDirectory();
-        var store = new SqliteResultStore(new SqliteStoreOptions { Path = temp.File("qa.db") }, new TestClock());
-        await store.MigrateAsync();
+        var clock = new TestClock();
+        using var file = LiteDbFile.Open(temp.File("qa.db"), clock);
+        file.Migrate();
 
-        var result = await new StoreHealthCheck(store).CheckHealthAsync(new HealthCheckContext());
+        var result = await new StoreHealthCheck(new LiteDbResultStore(file, clock)).CheckHealthAsync(new HealthCheckContext());
 
         Assert.That(result.Status, Is.EqualTo(HealthStatus.Healthy));
     }

@@ -1,6 +1,6 @@
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Stores;
 

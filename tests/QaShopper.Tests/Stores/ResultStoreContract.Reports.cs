@@ -2,7 +2,7 @@ using System.Globalization;
 using QaShopper.Core.Reports;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Stores;
 

@@ -1,7 +1,7 @@
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Stores;
 

@@ -1,7 +1,6 @@
 using QaShopper.Core.Ports;
 using QaShopper.LiteDb;
-using QaShopper.Sqlite;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Stores;
 
@@ -13,35 +12,6 @@ public interface IStoreHarness : IDisposable
     ICampaignStore Campaigns { get; }
 
     IGroundTruthStore GroundTruth { get; }
-}
-
-/// <summary>The SQLite adapter (to be deleted once the LiteDB store has replaced it).</summary>
-internal sealed class SqliteHarness : IStoreHarness
-{
-    private readonly TempDatabase database = new();
-
-    private SqliteHarness(TimeProvider clock)
-    {
-        var results = SqliteResultStore.Open(database.Path, clock);
-        Results = results;
-        GroundTruth = results;
-        Campaigns = SqliteCampaignStore.Open(database.Path);
-    }
-
-    public IResultStore Results { get; }
-
-    public ICampaignStore Campaigns { get; }
-
-    public IGroundTruthStore GroundTruth { get; }
-
-    public static async Task<IStoreHarness> CreateAsync(TimeProvider clock)
-    {
-        var harness = new SqliteHarness(clock);
-        await ((SqliteResultStore)harness.Results).MigrateAsync();
-        return harness;
-    }
-
-    public void Dispose() => database.Dispose();
 }
 
 /// <summary>The LiteDB adapter: one <see cref="LiteDbFile"/> shared by the three stores, as in a host.</summary>

@@ -2,7 +2,7 @@ using LiteDB;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.LiteDb;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Stores.LiteDb;
 

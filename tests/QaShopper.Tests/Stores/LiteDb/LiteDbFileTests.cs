@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.LiteDb;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Stores.LiteDb;
 

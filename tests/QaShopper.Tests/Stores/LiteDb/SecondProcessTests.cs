@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using QaShopper.Core.Results;
 using QaShopper.LiteDb;
-using QaShopper.Tests.Sqlite;
 using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Stores.LiteDb;

@@ -1,7 +1,7 @@
 using QaShopper.Core.Campaigns;
 using QaShopper.LiteDb;
 using QaShopper.Tests.Campaigns;
-using QaShopper.Tests.Sqlite;
+using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.Stores.LiteDb;
 

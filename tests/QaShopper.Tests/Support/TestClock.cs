@@ -1,4 +1,4 @@
-namespace QaShopper.Tests.Sqlite;
+namespace QaShopper.Tests.Support;
 
 /// <summary>A clock the test moves by hand (FakeTimeProvider is not available from the registry).</summary>
 internal sealed class TestClock(DateTimeOffset start) : TimeProvider

@@ -4,7 +4,7 @@ using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
 using QaShopper.Core.Transcripts;
 
-namespace QaShopper.Tests.Sqlite;
+namespace QaShopper.Tests.Support;
 
 /// <summary>Calls and scores that use every field the store keeps.</summary>
 internal static class SampleCalls
