@@ -178,6 +178,13 @@ public sealed class LiteDbFile : IDisposable
 
     private static LiteDatabase OpenDatabase(string fullPath, BsonMapper mapper)
     {
+        // LiteDB "repairs" a file it cannot read by cutting it to whole pages (measured: a 20,000-byte file of another
+        // kind came back 16,384 bytes long), so a file that is not ours is refused before LiteDB opens it.
+        if (!LooksLikeLiteDb(fullPath))
+        {
+            throw new StoreUnavailableException(NotLiteDbMessage(fullPath, "no LiteDB header"));
+        }
+
         try
         {
             return new LiteDatabase(ConnectionStringFor(fullPath), mapper);
@@ -188,6 +195,61 @@ public sealed class LiteDbFile : IDisposable
             // which is ruled out here (#2827).
             throw CollationError(fullPath, ex.Message, ex);
         }
+        catch (LiteException ex)
+        {
+            throw new StoreUnavailableException(NotLiteDbMessage(fullPath, ex.Message), ex);
+        }
+    }
+
+    /// <summary>True for a file LiteDB 5 wrote (its header page says so) and for a new or empty file.</summary>
+    internal static bool LooksLikeLiteDb(string fullPath)
+    {
+        const string marker = "** This is a LiteDB file **";
+        const int markerOffset = 32;
+        const int versionOffset = markerOffset + 27;
+        const byte fileVersion = 8;
+        if (!File.Exists(fullPath))
+        {
+            return true;
+        }
+
+        var header = new byte[versionOffset + 1];
+        int read;
+        using (var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            if (file.Length == 0)
+            {
+                return true;
+            }
+
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        return read == header.Length
+            && System.Text.Encoding.ASCII.GetString(header, markerOffset, marker.Length) == marker
+            && header[versionOffset] == fileVersion;
+    }
+
+    /// <summary>
+    /// What to say about a file LiteDB cannot read. An earlier QaShopper kept its data in SQLite at the same default
+    /// path, so that case gets its own advice; the file is never changed.
+    /// </summary>
+    internal static string NotLiteDbMessage(string fullPath, string detail)
+    {
+        const string sqliteHeader = "SQLite format 3";
+        var header = new byte[sqliteHeader.Length];
+        int read;
+        using (var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        var isSqlite = read == header.Length && System.Text.Encoding.ASCII.GetString(header) == sqliteHeader;
+        return isSqlite
+            ? $"The store '{fullPath}' is a SQLite database from an earlier QaShopper; this version keeps its data in a LiteDB file. " +
+              "Move that file aside (it was not changed) or point Store:Path (--db) at a new file."
+            : $"The store '{fullPath}' is not a QaShopper data file ({detail}). It was not changed; point Store:Path (--db) at " +
+              "the right file, or at a new one.";
     }
 
     private void CheckCollation(Collation collation)

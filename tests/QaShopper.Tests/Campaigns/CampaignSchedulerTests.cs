@@ -160,7 +160,7 @@ public sealed class CampaignSchedulerTests
     }
 
     [Test]
-    public async Task Scheduler_HostKilledMidCampaign_RestartsWithoutLosingOrRepeatingCalls()
+    public async Task Scheduler_HostStoppedMidCall_RecordsTheInterruptionAndTheNextHostRetriesItWithoutLosingOrRepeatingCalls()
     {
         var placed = new ConcurrentQueue<string>();
         var first = new FakeCarrier(placed).Hold("acme-0002");
@@ -174,9 +174,11 @@ public sealed class CampaignSchedulerTests
             async () => placed.Contains("acme-0002") && (await firstStore.GetCallAsync("acme-0001"))!.State == CampaignCallState.Completed,
             "the first call to finish and the second to be in progress");
 
-        // Stopping without waiting cancels the call in the carrier and leaves it Running, as a killed host would.
-        await CampaignTestKit.StopAsync(firstHost);
-        Assert.That((await firstStore.GetCallAsync("acme-0002"))!.State, Is.EqualTo(CampaignCallState.Running));
+        // A stop that cannot wait (grace period 0) interrupts the call and records it, instead of leaving it running;
+        // a real kill -9 is CampaignStopTests' business.
+        await firstHost.StopAsync();
+        Assert.That((await firstStore.GetCallAsync("acme-0002"))!.State, Is.EqualTo(CampaignCallState.Planned), "interrupted, then planned again by the failed-call rule");
+        firstHost.Dispose();
 
         host = CampaignTestKit.BuildHost(database.Path, new FakeCarrier(placed), maxConcurrentCalls: 1);
         await host.StartAsync();

@@ -104,15 +104,17 @@ public sealed class SchedulerStopAndScopeTests
     [Test]
     public async Task Job_ScenarioEditedAfterTheCampaignStarted_PlacesTheVersionStoredAtTheStart()
     {
-        var original = ScenarioParser.Parse(ExampleScenario.Yaml, "example.yaml").Scenario!;
-        var editedText = ExampleScenario.Yaml.Replace("title: ", "title: Edited ", StringComparison.Ordinal);
+        // The kit's campaign plays scenario 'example'.
+        var originalText = ExampleScenario.Yaml.Replace("id: branch-saturday-hours", "id: example", StringComparison.Ordinal);
+        var original = ScenarioParser.Parse(originalText, "example.yaml").Scenario!;
+        var editedText = originalText.Replace("title: ", "title: Edited ", StringComparison.Ordinal);
         var edited = ScenarioParser.Parse(editedText, "example.yaml").Scenario!;
         Assume.That(edited.ContentHash, Is.Not.EqualTo(original.ContentHash));
         var carrier = new FakeCarrier();
         using var host = CampaignTestKit.BuildHost(database.Path, carrier, storedScenarios: true);
         await host.StartAsync();
         var results = host.Services.GetRequiredService<IResultStore>();
-        await results.SaveScenarioAsync(original, ExampleScenario.Yaml);
+        await results.SaveScenarioAsync(original, originalText);
 
         // The folder changed after the campaign started (a later campaign or score kept the new version): both are stored.
         await results.SaveScenarioAsync(edited, editedText);
@@ -121,8 +123,10 @@ public sealed class SchedulerStopAndScopeTests
         await CampaignTestKit.WaitUntilAsync(
             async () => (await host.Services.GetRequiredService<ICampaignStore>().GetCallAsync("acme-0001"))!.State.IsFinal(),
             "the call to end");
+        var call = await host.Services.GetRequiredService<ICampaignStore>().GetCallAsync("acme-0001");
         await host.StopAsync();
 
+        Assert.That(call!.State, Is.EqualTo(CampaignCallState.Completed), call.Reason);
         Assert.That(carrier.ScenarioVersions["acme-0001"], Is.EqualTo(original.ContentHash));
     }
 }

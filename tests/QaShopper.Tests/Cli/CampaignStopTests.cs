@@ -38,7 +38,7 @@ public sealed class CampaignStopTests
         retries:
           failed: { max: 1, after: 5m }
         anonymity:
-          caller_numbers: ["+447700900101", "+447700900102"]
+          caller_numbers: ["+447700900101", "+447700900102", "+447700900103", "+447700900104", "+447700900105", "+447700900106"]
           caller_voices: [slt]
         """;
 

@@ -40,6 +40,32 @@ public sealed class LiteDbFileTests
     }
 
     [Test]
+    public void Open_SqliteFileOfAnEarlierVersion_IsRefusedNamingTheFileAndLeftUnchanged()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
+        byte[] sqlite = [.. System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0"), .. new byte[8176]];
+        File.WriteAllBytes(database.Path, sqlite);
+
+        Assert.That(
+            () => LiteDbFile.Open(database.Path, TimeProvider.System),
+            Throws.InstanceOf<StoreUnavailableException>().With.Message.Contains(database.Path).And.Message.Contains("SQLite database from an earlier QaShopper"));
+        Assert.That(File.ReadAllBytes(database.Path), Is.EqualTo(sqlite));
+    }
+
+    [Test]
+    public void Open_FileThatIsNotADataFile_IsRefusedNamingTheFileAndLeftUnchanged()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
+        var garbage = Enumerable.Range(0, 20_000).Select(i => (byte)(i * 7)).ToArray();
+        File.WriteAllBytes(database.Path, garbage);
+
+        Assert.That(
+            () => LiteDbFile.Open(database.Path, TimeProvider.System),
+            Throws.InstanceOf<StoreUnavailableException>().With.Message.Contains(database.Path).And.Message.Contains("not a QaShopper data file"));
+        Assert.That(File.ReadAllBytes(database.Path), Is.EqualTo(garbage));
+    }
+
+    [Test]
     public void Open_SameFileTwiceInOneProcess_IsRefusedNamingTheFile()
     {
         using var first = LiteDbFile.Open(database.Path, TimeProvider.System);
