@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Scenarios;
@@ -30,14 +31,21 @@ public sealed class SchedulerStopAndScopeTests
             CampaignTestKit.Call($"{campaignId}-{i:0000}", start.AddHours(i), start.AddHours(i + 1), campaignId))]);
     }
 
+    /// <summary>A host running campaign acme's calls one at a time, its first call in progress and held.</summary>
+    private async Task<IHost> StartWithFirstCallHeldAsync(FakeCarrier carrier, int calls, string stopGracePeriod)
+    {
+        var host = CampaignTestKit.BuildHost(database.Path, carrier, maxConcurrentCalls: 1, stopGracePeriod: stopGracePeriod);
+        await host.StartAsync();
+        await host.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(FuturePlan("acme", calls), "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions);
+        await CampaignTestKit.WaitUntilAsync(() => Task.FromResult(carrier.Placed.Contains("acme-0001")), "the first call to be placed");
+        return host;
+    }
+
     [Test]
     public async Task Stop_CallInProgressWithinTheGracePeriod_FinishesAndNoOtherCallStarts()
     {
         var carrier = new FakeCarrier().Hold("acme-0001");
-        using var host = CampaignTestKit.BuildHost(database.Path, carrier, maxConcurrentCalls: 1, stopGracePeriod: "00:00:30");
-        await host.StartAsync();
-        await host.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(FuturePlan("acme", 4), "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions);
-        await CampaignTestKit.WaitUntilAsync(() => Task.FromResult(carrier.Placed.Contains("acme-0001")), "the first call to be placed");
+        using var host = await StartWithFirstCallHeldAsync(carrier, calls: 4, stopGracePeriod: "00:00:30");
 
         var stopping = host.StopAsync();
         await Task.Delay(300);
@@ -54,10 +62,7 @@ public sealed class SchedulerStopAndScopeTests
     public async Task Stop_CallStillInProgressAfterTheGracePeriod_IsInterruptedAndRecordedNotLeftRunning()
     {
         var carrier = new FakeCarrier().Hold("acme-0001");
-        using var host = CampaignTestKit.BuildHost(database.Path, carrier, maxConcurrentCalls: 1, stopGracePeriod: "00:00:00");
-        await host.StartAsync();
-        await host.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(FuturePlan("acme", 2), "campaign: acme", ScheduleMode.Now, CampaignTestKit.NoScenarioVersions);
-        await CampaignTestKit.WaitUntilAsync(() => Task.FromResult(carrier.Placed.Contains("acme-0001")), "the first call to be placed");
+        using var host = await StartWithFirstCallHeldAsync(carrier, calls: 2, stopGracePeriod: "00:00:00");
 
         await host.StopAsync();
 

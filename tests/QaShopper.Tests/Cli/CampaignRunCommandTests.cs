@@ -8,26 +8,7 @@ public sealed class CampaignRunCommandTests
 {
     private static readonly string Scenarios = RepoPaths.Combine("scenarios");
 
-    // Dates far ahead, so an on-time start always has a future to plan, whenever the tests run.
-    private const string TinyCampaign = """
-        id: tiny-check
-        name: Tiny check
-        dates: { from: 2099-01-05, to: 2099-01-11 }
-        sites:
-          - id: leeds
-            time_zone: Europe/London
-            periods:
-              - { name: peak, days: mon-fri, from: "09:00", to: "12:00" }
-        lines:
-          - { number: "+441134960001", site: leeds, agents: [sarah, james], scenarios: [acme-bank-saturday-hours] }
-        scenarios:
-          - { id: acme-bank-saturday-hours }
-        quotas:
-          per_agent_per_week: 1
-        anonymity:
-          caller_numbers: ["+447700900101", "+447700900102"]
-          caller_voices: [slt]
-        """;
+    private const string TinyCampaign = TestCampaignFiles.Tiny;
 
     private static string[] Settings(TempDirectory temp) =>
     [

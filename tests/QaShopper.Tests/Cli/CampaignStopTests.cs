@@ -20,27 +20,11 @@ public sealed class CampaignStopTests
     private const int Concurrency = 2;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
-    private const string Campaign = """
-        id: stop-check
-        name: Stop check
-        dates: { from: 2099-01-05, to: 2099-01-11 }
-        sites:
-          - id: leeds
-            time_zone: Europe/London
-            periods:
-              - { name: peak, days: mon-fri, from: "09:00", to: "12:00" }
-        lines:
-          - { number: "+441134960001", site: leeds, agents: [sarah, james], scenarios: [acme-bank-saturday-hours] }
-        scenarios:
-          - { id: acme-bank-saturday-hours }
-        quotas:
-          per_agent_per_week: 3
-        retries:
-          failed: { max: 1, after: 5m }
-        anonymity:
-          caller_numbers: ["+447700900101", "+447700900102", "+447700900103", "+447700900104", "+447700900105", "+447700900106"]
-          caller_voices: [slt]
-        """;
+    // Six calls on one line, so a stop comes while most are still to be placed; a failed (interrupted) call is retried once.
+    private static readonly string Campaign = TestCampaignFiles.Tiny
+        .Replace("id: tiny-check", "id: stop-check", StringComparison.Ordinal)
+        .Replace("per_agent_per_week: 1", "per_agent_per_week: 3\nretries:\n  failed: { max: 1, after: 5m }", StringComparison.Ordinal)
+        .Replace("caller_numbers: [\"+447700900101\", \"+447700900102\"]", "caller_numbers: [\"+447700900101\", \"+447700900102\", \"+447700900103\", \"+447700900104\", \"+447700900105\", \"+447700900106\"]", StringComparison.Ordinal);
 
     private TempDirectory temp = null!;
     private string[] settings = [];
