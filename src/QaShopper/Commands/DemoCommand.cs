@@ -34,6 +34,7 @@ internal static class DemoCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var started = TimeProvider.System.GetTimestamp();
             var request = new LaunchRequest(parse.GetRequiredValue(campaign), ScheduleMode.Now, From: null, To: null, parse.GetValue(seed));
             var launched = await CampaignLauncher.LaunchAsync(
                 parse,
@@ -44,13 +45,13 @@ internal static class DemoCommand
             using var host = launched.Host;
             return host is null || launched.Status is null
                 ? launched.ExitCode
-                : await ReportAsync(host, launched, parse.GetRequiredValue(report), console).ConfigureAwait(false);
+                : await ReportAsync(host, launched, parse.GetRequiredValue(report), TimeProvider.System.GetElapsedTime(started), console).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Prints the per-agent table and the summary and writes the HTML report, for a finished or a stopped run alike.</summary>
-    internal static async Task<int> ReportAsync(IHost host, LaunchResult launched, string reportPath, CliConsole console)
+    internal static async Task<int> ReportAsync(IHost host, LaunchResult launched, string reportPath, TimeSpan elapsed, CliConsole console)
     {
         var services = host.Services;
         var clock = services.GetRequiredService<TimeProvider>();
@@ -66,7 +67,7 @@ internal static class DemoCommand
 
         var byState = status.ByState.Where(kv => kv.Value > 0).Select(kv => $"{kv.Value} {Describe(kv.Key)}");
         await console.Out.WriteLineAsync(
-            $"demo: campaign {status.CampaignId}{(launched.Interrupted ? " STOPPED EARLY" : string.Empty)}, {status.Calls.Count} calls ({string.Join(", ", byState)}); " +
+            $"demo: campaign {status.CampaignId}{(launched.Interrupted ? " STOPPED EARLY" : string.Empty)}, {status.Calls.Count} calls ({string.Join(", ", byState)}) in {elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min; " +
             (status.UntestedAgents.Count == 0 ? "every agent tested; " : $"not reached: {string.Join(", ", status.UntestedAgents)}; ") +
             $"report: {Path.GetFullPath(reportPath)}; data file: {StorePath(services)}").ConfigureAwait(false);
         return launched.ExitCode;
