@@ -126,8 +126,10 @@ internal static class AppHost
         ArgumentNullException.ThrowIfNull(host);
         try
         {
-            // Validated before the host starts, so a bad setting is one line naming it, not the host's start-up failure log.
+            // Validated and opened before the host starts, so a bad setting or a data file in use is one line naming it,
+            // not the host's start-up failure log with a stack trace.
             host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            _ = host.Services.GetService<Core.Ports.IResultStore>();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)

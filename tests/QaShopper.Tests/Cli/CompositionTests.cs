@@ -67,4 +67,19 @@ public sealed class CompositionTests
         Assert.That(run.ExitCode, Is.Not.EqualTo(0), run.ToString());
         Assert.That(run.Error, Does.Contain("Scenarios:Directory is empty"), run.ToString());
     }
+
+    [Test]
+    public async Task AnyCommand_DataFileOpenElsewhere_ExitsTwoNamingTheFileWithoutAStackTrace()
+    {
+        var path = temp.File("qa.db");
+        using var holder = QaShopper.LiteDb.LiteDbFile.Open(path, TimeProvider.System);
+
+        // A real process: the host's own logs go to the process's stderr, which an in-process run does not capture.
+        using var run = CliProcess.Start(temp.Path, "report", "--db", path);
+        Assert.That(await run.WaitForExitAsync(TimeSpan.FromMinutes(1)), Is.True);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+        Assert.That(run.Error, Does.Contain($"The store '{path}' is in use by another QaShopper process"), run.Error);
+        Assert.That(run.Error, Does.Not.Contain("Exception").And.Not.Contain("Hosting failed"), "a message, not a stack trace");
+    }
 }
