@@ -47,6 +47,7 @@ internal static class Composition
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         AddFolders(builder);
+
         // One store is built in today; PostgreSQL (for more than one host) will be the second kind.
         switch (store)
         {
