@@ -73,9 +73,8 @@ internal static class CampaignLauncher
             throw new CliException($"{request.File}: no call left to place between {plan.From:yyyy-MM-dd} and {plan.To:yyyy-MM-dd} (the dates are over); use --now to run the plan at once, or change the dates", ExitCodes.Invalid);
         }
 
-        // The store is brought up to date when the host starts; nothing is read or written before. Run here, starting
-        // also resumes this campaign's own unfinished calls (and only this campaign's).
-        await AppHost.StartBuiltAsync(host, cancellationToken).ConfigureAwait(false);
+        // Checked before the host starts: run here, starting resumes this campaign's unfinished calls, and those of
+        // another version of the file must not be resumed in its name. (The store brings itself up to date on first use.)
         if (await book.GetCampaignAsync(campaign.Id, cancellationToken).ConfigureAwait(false) is { } existing
             && (existing.Campaign.ContentHash != campaign.ContentHash || existing.Seed != seed))
         {
@@ -84,6 +83,8 @@ internal static class CampaignLauncher
                 $"its calls stay as they are. Cancel it ('qashopper campaign cancel {campaign.Id}') and give the new version its own id, or use another --db.",
                 ExitCodes.Invalid);
         }
+
+        await AppHost.StartBuiltAsync(host, cancellationToken).ConfigureAwait(false);
 
         // The campaign's calls follow today's scenario versions, kept in the store, whatever the folder holds later.
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
