@@ -56,6 +56,9 @@ public sealed class AzureSpeechEmulator : IAsyncDisposable
     /// <summary>When set, RIFF audio is sent with zero RIFF and data chunk sizes, as the real service sometimes streams it.</summary>
     public bool ZeroSizeRiffHeader { get; set; }
 
+    /// <summary>A real wait before every answer, to rehearse a slow service and the client's timeout. Default none.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     /// <summary>Starts an emulator on a free loopback port.</summary>
     /// <param name="synthesizer">Makes the audio; its clip is resampled to 8 kHz and encoded in the requested format.</param>
     /// <param name="key">The key to accept.</param>
@@ -211,6 +214,19 @@ public sealed class AzureSpeechEmulator : IAsyncDisposable
     private async Task<bool> Begin(HttpContext context, EmulatorRoute route)
     {
         counts.AddOrUpdate(route, 1, (_, n) => n + 1);
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            // Real time on purpose: the client's HttpClient timeout is what is being rehearsed. Ends when the client gives up.
+            try
+            {
+                await Task.Delay(ResponseDelay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return true;
+            }
+        }
+
         if (!faults.TryGetValue(route, out var queue) || !queue.TryDequeue(out var fault))
         {
             return false;

@@ -17,11 +17,12 @@ internal sealed class AzureSpeechHarness : IAsyncDisposable
 
     private readonly IHost host;
     private readonly TempDirectory cache;
+    private readonly FakeSynthesizer? voice;
 
-    private AzureSpeechHarness(AzureSpeechEmulator emulator, FakeSynthesizer voice, SimulatedClock clock, IHost host, TempDirectory cache)
+    private AzureSpeechHarness(AzureSpeechEmulator emulator, FakeSynthesizer? voice, SimulatedClock clock, IHost host, TempDirectory cache)
     {
         Emulator = emulator;
-        Voice = voice;
+        this.voice = voice;
         Clock = clock;
         this.host = host;
         this.cache = cache;
@@ -29,17 +30,18 @@ internal sealed class AzureSpeechHarness : IAsyncDisposable
 
     public AzureSpeechEmulator Emulator { get; }
 
-    public FakeSynthesizer Voice { get; }
+    /// <summary>The fake behind the emulator (null when a real engine was given).</summary>
+    public FakeSynthesizer Voice => voice ?? throw new InvalidOperationException("the emulator speaks through a real engine");
 
     public SimulatedClock Clock { get; }
 
     public ISpeechSynthesizer Synthesizer => host.Services.GetRequiredService<ISpeechSynthesizer>();
 
-    public static async Task<AzureSpeechHarness> StartAsync(string? key = null, IDictionary<string, string?>? settings = null)
+    public static async Task<AzureSpeechHarness> StartAsync(string? key = null, IDictionary<string, string?>? settings = null, ISpeechSynthesizer? voice = null)
     {
         var clock = new SimulatedClock();
-        var voice = new FakeSynthesizer();
-        var emulator = await AzureSpeechEmulator.StartAsync(voice, Key, clock);
+        var fake = voice is null ? new FakeSynthesizer() : null;
+        var emulator = await AzureSpeechEmulator.StartAsync(voice ?? fake!, Key, clock);
         var cache = new TempDirectory();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
@@ -56,8 +58,11 @@ internal sealed class AzureSpeechHarness : IAsyncDisposable
 
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddAzureSpeechSynthesis();
-        return new AzureSpeechHarness(emulator, voice, clock, builder.Build(), cache);
+        return new AzureSpeechHarness(emulator, fake, clock, builder.Build(), cache);
     }
+
+    /// <summary>Starts the host, which validates the options (ValidateOnStart).</summary>
+    public Task StartHostAsync() => host.StartAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -245,4 +245,43 @@ public sealed class AzureSpeechSynthesizerTests
         Assert.That(welsh, Is.Empty);
         Assert.That(harness.Emulator.RequestCount(EmulatorRoute.Voices), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task SlowService_TimesOut_SayingSoAndNamingTheSetting()
+    {
+        await using var harness = await AzureSpeechHarness.StartAsync(settings: new Dictionary<string, string?> { ["AzureSpeech:Timeout"] = "00:00:00.2" });
+        harness.Emulator.ResponseDelay = TimeSpan.FromSeconds(10);
+
+        var error = Assert.ThrowsAsync<SpeechEngineException>(() => harness.Synthesizer.SynthesizeAsync(Greeting));
+
+        Assert.That(error!.Message, Does.Contain("timed out after 0.2 s").And.Contain("AzureSpeech:Timeout"));
+    }
+
+    [Test]
+    public async Task Start_WithoutKey_FailsNamingTheSetting()
+    {
+        await using var harness = await AzureSpeechHarness.StartAsync(key: string.Empty);
+
+        var error = Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => harness.StartHostAsync());
+
+        Assert.That(error!.Message, Does.Contain("AzureSpeech:Key").And.Contain(AzureSpeechOptions.KeyEnvironmentVariable));
+    }
+
+    [Test]
+    public async Task Synthesize_ThroughRealFlite_GivesSpeechAt8kHz()
+    {
+        if (!File.Exists("/usr/bin/flite"))
+        {
+            Assert.Ignore("flite is not installed (Debian packages flite and libflite1)");
+        }
+
+        using var fliteCache = new TempDirectory();
+        await using var harness = await AzureSpeechHarness.StartAsync(voice: new QaShopper.LocalSpeech.FliteSynthesizer(new QaShopper.LocalSpeech.FliteOptions { CacheDirectory = fliteCache.Path }));
+
+        var clip = await harness.Synthesizer.SynthesizeAsync(Greeting);
+
+        Assert.That(clip.SampleRate, Is.EqualTo(8000));
+        Assert.That(clip.Duration.TotalSeconds, Is.InRange(1.0, 5.0));
+        Assert.That(clip.Samples.Max(Math.Abs), Is.GreaterThan(0.05f));
+    }
 }
