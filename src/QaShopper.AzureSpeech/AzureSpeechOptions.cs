@@ -1,0 +1,68 @@
+namespace QaShopper.AzureSpeech;
+
+/// <summary>How to reach Azure Speech text-to-speech; bound from the <c>AzureSpeech</c> section.</summary>
+public sealed class AzureSpeechOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "AzureSpeech";
+
+    /// <summary>The environment variable that carries the key, so it never has to be written in a file of the repository.</summary>
+    public const string KeyEnvironmentVariable = "QASHOPPER_AzureSpeech__Key";
+
+    /// <summary>μ-law RIFF at 8 kHz: what a telephone line carries.</summary>
+    public const string MuLaw8Khz = "riff-8khz-8bit-mono-mulaw";
+
+    /// <summary>16-bit PCM RIFF at 8 kHz.</summary>
+    public const string Pcm8Khz = "riff-8khz-16bit-mono-pcm";
+
+    /// <summary>The output formats this adapter can decode: the RIFF telephony formats.</summary>
+    public static readonly IReadOnlyList<string> SupportedOutputFormats = [MuLaw8Khz, Pcm8Khz];
+
+    /// <summary>The resource's region (<c>AzureSpeech:Region</c>), for example <c>westeurope</c>. Set this or <see cref="Endpoint"/>.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>
+    /// A custom endpoint (<c>AzureSpeech:Endpoint</c>): a custom subdomain, a sovereign cloud or the loopback emulator.
+    /// Every route (<c>/sts/v1.0/issueToken</c>, <c>/cognitiveservices/v1</c>, <c>/cognitiveservices/voices/list</c>) is
+    /// taken relative to it. Set this or <see cref="Region"/>.
+    /// </summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>The resource key (<c>AzureSpeech:Key</c>). Set it through <see cref="KeyEnvironmentVariable"/> or user secrets; never logged.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>
+    /// Whether requests carry a bearer token from the issueToken endpoint (<c>AzureSpeech:UseToken</c>, default true)
+    /// or the key itself in <c>Ocp-Apim-Subscription-Key</c>.
+    /// </summary>
+    public bool UseToken { get; set; } = true;
+
+    /// <summary>The audio format asked for (<c>AzureSpeech:OutputFormat</c>). Default <see cref="MuLaw8Khz"/>, telephone audio.</summary>
+    public string OutputFormat { get; set; } = MuLaw8Khz;
+
+    /// <summary>The voice used for a locale when a request names none (<c>AzureSpeech:VoicesByLocale:en-US</c>).</summary>
+    public Dictionary<string, string> VoicesByLocale { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en-US"] = "en-US-JennyNeural",
+        ["en-GB"] = "en-GB-SoniaNeural",
+        ["zh-CN"] = "zh-CN-XiaoxiaoNeural",
+    };
+
+    /// <summary>How long one HTTP request may take (<c>AzureSpeech:Timeout</c>). Default 30 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where synthesised audio is cached (<c>AzureSpeech:CacheDirectory</c>). Default <c>data/cache/tts-azure</c>.</summary>
+    public string CacheDirectory { get; set; } = "data/cache/tts-azure";
+
+    /// <summary>How many times a request is retried after 429 or a 5xx answer (<c>AzureSpeech:MaxRetries</c>). Default 5.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>The most time spent waiting between retries of one request, all waits together (<c>AzureSpeech:RetryBudget</c>). Default 30 seconds.</summary>
+    public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The <c>User-Agent</c> header the service requires (<c>AzureSpeech:UserAgent</c>). Default <c>QaShopper</c>.</summary>
+    public string UserAgent { get; set; } = "QaShopper";
+
+    /// <summary>Where the service is, for messages: the region or the endpoint, never the key.</summary>
+    internal string Target => Endpoint is { } endpoint ? $"endpoint {endpoint}" : $"region '{Region}'";
+}

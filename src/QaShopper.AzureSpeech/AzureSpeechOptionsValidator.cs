@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace QaShopper.AzureSpeech;
+
+/// <summary>Checks <see cref="AzureSpeechOptions"/> with messages that name the setting (and never show the key).</summary>
+internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeechOptions>
+{
+    private const string Section = AzureSpeechOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, AzureSpeechOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var hasRegion = !string.IsNullOrWhiteSpace(options.Region);
+        if (!hasRegion && options.Endpoint is null)
+        {
+            failures.Add($"{Section}:Region is not set; set it to the Speech resource's region (for example 'westeurope'), or set {Section}:Endpoint to a custom endpoint.");
+        }
+        else if (hasRegion && options.Endpoint is not null)
+        {
+            failures.Add($"{Section}:Region and {Section}:Endpoint are both set; set only one.");
+        }
+        else if (hasRegion && !options.Region!.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
+        {
+            failures.Add($"{Section}:Region '{options.Region}' is not a region name; use lower-case letters and digits only, for example 'westeurope'.");
+        }
+        else if (options.Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add($"{Section}:Endpoint '{endpoint}' is not an absolute http(s) URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Key))
+        {
+            failures.Add($"{Section}:Key is not set; set the environment variable {AzureSpeechOptions.KeyEnvironmentVariable} (or the user secret {Section}:Key) to the Speech resource's key.");
+        }
+
+        if (!AzureSpeechOptions.SupportedOutputFormats.Contains(options.OutputFormat, StringComparer.OrdinalIgnoreCase))
+        {
+            failures.Add($"{Section}:OutputFormat '{options.OutputFormat}' is not supported; use one of {string.Join(", ", AzureSpeechOptions.SupportedOutputFormats)}.");
+        }
+
+        foreach (var (locale, voice) in options.VoicesByLocale)
+        {
+            if (string.IsNullOrWhiteSpace(voice))
+            {
+                failures.Add($"{Section}:VoicesByLocale:{locale} is empty; name a voice such as '{locale}-...Neural' or remove the entry.");
+            }
+        }
+
+        if (options.Timeout <= TimeSpan.Zero)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:Timeout must be positive, not {options.Timeout}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.CacheDirectory))
+        {
+            failures.Add($"{Section}:CacheDirectory is empty; set it to a folder for cached speech, for example 'data/cache/tts-azure'.");
+        }
+
+        if (options.MaxRetries < 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:MaxRetries must be 0 or more, not {options.MaxRetries}."));
+        }
+
+        if (options.RetryBudget < TimeSpan.Zero)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:RetryBudget must not be negative, not {options.RetryBudget}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UserAgent))
+        {
+            failures.Add($"{Section}:UserAgent is empty; the service requires a User-Agent header.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

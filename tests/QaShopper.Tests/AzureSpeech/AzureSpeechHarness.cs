@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QaShopper.AzureSpeech;
+using QaShopper.AzureSpeech.Emulator;
+using QaShopper.Core.Ports;
+using QaShopper.Tests.Simulation;
+using QaShopper.Tests.Support;
+
+namespace QaShopper.Tests.AzureSpeech;
+
+/// <summary>The emulator on loopback, and the adapter registered by its own extension and pointed at it, on a simulated clock.</summary>
+internal sealed class AzureSpeechHarness : IAsyncDisposable
+{
+    public const string Key = "emulator-key-3f9a1c";
+
+    private readonly IHost host;
+    private readonly TempDirectory cache;
+    private readonly FakeSynthesizer? voice;
+
+    private AzureSpeechHarness(AzureSpeechEmulator emulator, FakeSynthesizer? voice, SimulatedClock clock, IHost host, TempDirectory cache)
+    {
+        Emulator = emulator;
+        this.voice = voice;
+        Clock = clock;
+        this.host = host;
+        this.cache = cache;
+    }
+
+    public AzureSpeechEmulator Emulator { get; }
+
+    /// <summary>The fake behind the emulator (null when a real engine was given).</summary>
+    public FakeSynthesizer Voice => voice ?? throw new InvalidOperationException("the emulator speaks through a real engine");
+
+    public SimulatedClock Clock { get; }
+
+    public ISpeechSynthesizer Synthesizer => host.Services.GetRequiredService<ISpeechSynthesizer>();
+
+    public static async Task<AzureSpeechHarness> StartAsync(string? key = null, IDictionary<string, string?>? settings = null, ISpeechSynthesizer? voice = null)
+    {
+        var clock = new SimulatedClock();
+        var fake = voice is null ? new FakeSynthesizer() : null;
+        var emulator = await AzureSpeechEmulator.StartAsync(voice ?? fake!, Key, clock);
+        var cache = new TempDirectory();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureSpeech:Endpoint"] = emulator.Endpoint.ToString(),
+            ["AzureSpeech:Key"] = key ?? Key,
+            ["AzureSpeech:CacheDirectory"] = cache.Path,
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.AddAzureSpeechSynthesis();
+        return new AzureSpeechHarness(emulator, fake, clock, builder.Build(), cache);
+    }
+
+    /// <summary>Starts the host, which validates the options (ValidateOnStart).</summary>
+    public Task StartHostAsync() => host.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        host.Dispose();
+        await Emulator.DisposeAsync();
+        cache.Dispose();
+    }
+}
