@@ -28,7 +28,7 @@ public sealed class AzureSpeechOptions
     /// </summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>The resource key (<c>AzureSpeech:Key</c>). Set it through <see cref="KeyEnvironmentVariable"/> or user secrets; never logged.</summary>
+    /// <summary>The resource key (<c>AzureSpeech:Key</c>). Set it through <see cref="KeyEnvironmentVariable"/>; never logged.</summary>
     public string? Key { get; set; }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using QaShopper.AzureSpeech;
 using QaShopper.Cli;
 using QaShopper.Core.Calls;
 using QaShopper.Core.Configuration;
@@ -26,7 +27,7 @@ internal static class Composition
     {
         ["Store:Kind"] = ["litedb"],
         ["Carrier:Kind"] = ["simulated"],
-        ["Speech:Kind"] = ["local"],
+        ["Speech:Kind"] = ["local", "azure"],
         ["Transcription:Kind"] = ["local"],
     };
 
@@ -74,6 +75,9 @@ internal static class Composition
             {
                 case "local":
                     builder.AddFlite();
+                    break;
+                case "azure":
+                    builder.AddAzureSpeechSynthesis();
                     break;
             }
 
