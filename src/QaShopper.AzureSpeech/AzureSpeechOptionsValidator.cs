@@ -32,7 +32,7 @@ internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeech
 
         if (string.IsNullOrWhiteSpace(options.Key))
         {
-            failures.Add($"{Section}:Key is not set; set the environment variable {AzureSpeechOptions.KeyEnvironmentVariable} (or the user secret {Section}:Key) to the Speech resource's key.");
+            failures.Add($"{Section}:Key is not set; set the environment variable {AzureSpeechOptions.KeyEnvironmentVariable} to the Speech resource's key.");
         }
 
         if (!AzureSpeechOptions.SupportedOutputFormats.Contains(options.OutputFormat, StringComparer.OrdinalIgnoreCase))
