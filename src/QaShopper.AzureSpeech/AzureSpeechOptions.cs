@@ -23,7 +23,8 @@ public sealed class AzureSpeechOptions
 
     /// <summary>
     /// A custom endpoint (<c>AzureSpeech:Endpoint</c>): a custom subdomain, a sovereign cloud or the loopback emulator.
-    /// Every route (<c>/sts/v1.0/issueToken</c>, <c>/cognitiveservices/v1</c>, <c>/cognitiveservices/voices/list</c>) is
+    /// Every route (<c>/sts/v1.0/issueToken</c>, <c>/cognitiveservices/v1</c>, <c>/cognitiveservices/voices/list</c>,
+    /// <c>/speechtotext/transcriptions:transcribe</c>) is
     /// taken relative to it. Set this or <see cref="Region"/>.
     /// </summary>
     public Uri? Endpoint { get; set; }
