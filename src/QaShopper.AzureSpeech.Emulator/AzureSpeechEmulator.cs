@@ -17,11 +17,12 @@ using QaShopper.Core.Ports;
 namespace QaShopper.AzureSpeech.Emulator;
 
 /// <summary>
-/// A loopback stand-in for Azure Speech text to speech (Kestrel on 127.0.0.1, a free port): issueToken, the voice list and
-/// synthesis, with the service's checks and answers. The audio comes from an injected <see cref="ISpeechSynthesizer"/>
-/// (flite in rehearsals, a fake in tests). Faults can be queued per route, and requests are counted per route.
+/// A loopback stand-in for Azure Speech (Kestrel on 127.0.0.1, a free port): issueToken, the voice list, synthesis and
+/// fast transcription, with the service's checks and answers. The audio comes from an injected <see cref="ISpeechSynthesizer"/>
+/// (flite in rehearsals, a fake in tests), transcripts from an injected <see cref="ITranscriber"/> or a recorded answer per
+/// locale. Faults can be queued per route, and requests are counted per route.
 /// </summary>
-public sealed class AzureSpeechEmulator : IAsyncDisposable
+public sealed partial class AzureSpeechEmulator : IAsyncDisposable
 {
     /// <summary>How long an issued token is accepted, as by the service.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
@@ -30,15 +31,17 @@ public sealed class AzureSpeechEmulator : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ISpeechSynthesizer synthesizer;
+    private readonly ITranscriber? transcriber;
     private readonly TimeProvider time;
     private readonly ConcurrentDictionary<string, DateTimeOffset> tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<EmulatorRoute, ConcurrentQueue<EmulatedFault>> faults = new();
     private readonly ConcurrentDictionary<EmulatorRoute, int> counts = new();
 
-    private AzureSpeechEmulator(WebApplication app, ISpeechSynthesizer synthesizer, string key, TimeProvider time, IReadOnlyList<EmulatedVoice> voices)
+    private AzureSpeechEmulator(WebApplication app, ISpeechSynthesizer synthesizer, ITranscriber? transcriber, string key, TimeProvider time, IReadOnlyList<EmulatedVoice> voices)
     {
         this.app = app;
         this.synthesizer = synthesizer;
+        this.transcriber = transcriber;
         this.time = time;
         Key = key;
         Voices = voices;
@@ -64,9 +67,13 @@ public sealed class AzureSpeechEmulator : IAsyncDisposable
     /// <param name="key">The key to accept.</param>
     /// <param name="timeProvider">The clock tokens expire by (the system clock if null).</param>
     /// <param name="voices">The voice list (<see cref="EmulatedVoices.Default"/> if null).</param>
+    /// <param name="transcriber">
+    /// Transcribes fast transcription requests in locales without a recorded answer (pocketsphinx in rehearsals, a fake in
+    /// tests); null answers those with 400, as for an unsupported locale.
+    /// </param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<AzureSpeechEmulator> StartAsync(
-        ISpeechSynthesizer synthesizer, string key, TimeProvider? timeProvider = null, IReadOnlyList<EmulatedVoice>? voices = null, CancellationToken cancellationToken = default)
+        ISpeechSynthesizer synthesizer, string key, TimeProvider? timeProvider = null, IReadOnlyList<EmulatedVoice>? voices = null, ITranscriber? transcriber = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(synthesizer);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -74,10 +81,11 @@ public sealed class AzureSpeechEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var emulator = new AzureSpeechEmulator(app, synthesizer, key, timeProvider ?? TimeProvider.System, voices ?? EmulatedVoices.Default);
+        var emulator = new AzureSpeechEmulator(app, synthesizer, transcriber, key, timeProvider ?? TimeProvider.System, voices ?? EmulatedVoices.Default);
         app.MapPost("/sts/v1.0/issueToken", emulator.IssueTokenAsync);
         app.MapGet("/cognitiveservices/voices/list", emulator.VoiceListAsync);
         app.MapPost("/cognitiveservices/v1", emulator.SynthesizeAsync);
+        app.MapPost("/speechtotext/transcriptions:transcribe", emulator.TranscribeAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.Endpoint = new Uri(address.TrimEnd('/') + "/");
@@ -275,6 +283,13 @@ public sealed class AzureSpeechEmulator : IAsyncDisposable
                 message = "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.",
             },
         });
+    }
+
+    private static Task ErrorAsync(HttpContext context, int status, string code, string message)
+    {
+        // The speechtotext API's Error shape.
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { error = new { code, message } });
     }
 
     private static Task AnswerAsync(HttpContext context, int status, string message)

@@ -26,4 +26,7 @@ public enum EmulatorRoute
 
     /// <summary><c>POST /cognitiveservices/v1</c>.</summary>
     Synthesis,
+
+    /// <summary><c>POST /speechtotext/transcriptions:transcribe</c>.</summary>
+    FastTranscription,
 }

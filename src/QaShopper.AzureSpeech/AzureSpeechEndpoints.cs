@@ -1,8 +1,13 @@
 namespace QaShopper.AzureSpeech;
 
-/// <summary>The three routes the adapter calls, derived from the region or the custom endpoint.</summary>
-internal sealed record AzureSpeechEndpoints(Uri IssueToken, Uri Synthesis, Uri Voices)
+/// <summary>The routes the adapter calls, derived from the region or the custom endpoint.</summary>
+internal sealed record AzureSpeechEndpoints(Uri IssueToken, Uri Synthesis, Uri Voices, Uri FastTranscription)
 {
+    /// <summary>The fast transcription API version: the stable one whose schema the adapter was written against.</summary>
+    public const string TranscriptionApiVersion = "2024-11-15";
+
+    private const string FastTranscriptionRoute = "speechtotext/transcriptions:transcribe?api-version=" + TranscriptionApiVersion;
+
     public static AzureSpeechEndpoints From(AzureSpeechOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -10,14 +15,20 @@ internal sealed record AzureSpeechEndpoints(Uri IssueToken, Uri Synthesis, Uri V
         {
             // Relative to the endpoint's path, so 'https://host/speech' and 'https://host/speech/' mean the same.
             var root = endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
-            return new(new Uri(root, "sts/v1.0/issueToken"), new Uri(root, "cognitiveservices/v1"), new Uri(root, "cognitiveservices/voices/list"));
+            return new(
+                new Uri(root, "sts/v1.0/issueToken"),
+                new Uri(root, "cognitiveservices/v1"),
+                new Uri(root, "cognitiveservices/voices/list"),
+                new Uri(root, FastTranscriptionRoute));
         }
 
         var region = options.Region ?? throw new InvalidOperationException($"{AzureSpeechOptions.SectionName}:Region is not set");
         var tts = $"https://{region}.tts.speech.microsoft.com/cognitiveservices/";
+        var api = $"https://{region}.api.cognitive.microsoft.com/";
         return new(
-            new Uri($"https://{region}.api.cognitive.microsoft.com/sts/v1.0/issueToken"),
+            new Uri(api + "sts/v1.0/issueToken"),
             new Uri(tts + "v1"),
-            new Uri(tts + "voices/list"));
+            new Uri(tts + "voices/list"),
+            new Uri(api + FastTranscriptionRoute));
     }
 }

@@ -6,7 +6,7 @@ using QaShopper.Core.Ports;
 
 namespace QaShopper.AzureSpeech;
 
-/// <summary>Registers the Azure Speech synthesizer with a host.</summary>
+/// <summary>Registers the Azure Speech synthesizer and transcriber with a host.</summary>
 public static class AzureSpeechExtensions
 {
     /// <summary>
@@ -17,6 +17,34 @@ public static class AzureSpeechExtensions
     public static IHostApplicationBuilder AddAzureSpeechSynthesis(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        AddShared(builder);
+        builder.Services.TryAddSingleton<AzureSpeechSynthesizer>();
+        builder.Services.TryAddSingleton<ISpeechSynthesizer>(services => services.GetRequiredService<AzureSpeechSynthesizer>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="AzureFastTranscriber"/> as the singleton <see cref="ITranscriber"/>, with the same options,
+    /// validation and HttpClient as <see cref="AddAzureSpeechSynthesis"/>; calling both registers those once.
+    /// </summary>
+    public static IHostApplicationBuilder AddAzureSpeechTranscription(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddShared(builder);
+        builder.Services.TryAddSingleton<AzureFastTranscriber>();
+        builder.Services.TryAddSingleton<ITranscriber>(services => services.GetRequiredService<AzureFastTranscriber>());
+        return builder;
+    }
+
+    /// <summary>Options, their validation and the named HttpClient: registered by the first of the two methods only.</summary>
+    private static void AddShared(IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(SharedRegistration)))
+        {
+            return;
+        }
+
+        builder.Services.AddSingleton<SharedRegistration>();
         builder.Services.AddOptions<AzureSpeechOptions>()
             .Bind(builder.Configuration.GetSection(AzureSpeechOptions.SectionName))
             .ValidateOnStart();
@@ -29,8 +57,8 @@ public static class AzureSpeechExtensions
                 client.Timeout = options.Timeout;
                 client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
             });
-        builder.Services.TryAddSingleton<AzureSpeechSynthesizer>();
-        builder.Services.TryAddSingleton<ISpeechSynthesizer>(services => services.GetRequiredService<AzureSpeechSynthesizer>());
-        return builder;
     }
+
+    /// <summary>Marks a service collection that already has the shared Azure Speech registrations.</summary>
+    private sealed class SharedRegistration;
 }

@@ -1,6 +1,6 @@
 namespace QaShopper.AzureSpeech;
 
-/// <summary>How to reach Azure Speech text-to-speech; bound from the <c>AzureSpeech</c> section.</summary>
+/// <summary>How to reach Azure Speech (text to speech and fast transcription); bound from the <c>AzureSpeech</c> section.</summary>
 public sealed class AzureSpeechOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
@@ -23,7 +23,8 @@ public sealed class AzureSpeechOptions
 
     /// <summary>
     /// A custom endpoint (<c>AzureSpeech:Endpoint</c>): a custom subdomain, a sovereign cloud or the loopback emulator.
-    /// Every route (<c>/sts/v1.0/issueToken</c>, <c>/cognitiveservices/v1</c>, <c>/cognitiveservices/voices/list</c>) is
+    /// Every route (<c>/sts/v1.0/issueToken</c>, <c>/cognitiveservices/v1</c>, <c>/cognitiveservices/voices/list</c>,
+    /// <c>/speechtotext/transcriptions:transcribe</c>) is
     /// taken relative to it. Set this or <see cref="Region"/>.
     /// </summary>
     public Uri? Endpoint { get; set; }
@@ -47,6 +48,24 @@ public sealed class AzureSpeechOptions
         ["en-GB"] = "en-GB-SoniaNeural",
         ["zh-CN"] = "zh-CN-XiaoxiaoNeural",
     };
+
+    /// <summary>
+    /// The locales fast transcription is used for (<c>AzureSpeech:TranscriptionLocales</c>). Default en-US, en-GB and zh-CN,
+    /// the locales of the shipped scenarios; the service supports many more.
+    /// </summary>
+    public List<string> TranscriptionLocales { get; set; } = ["en-US", "en-GB", "zh-CN"];
+
+    /// <summary>
+    /// The longest recording sent to fast transcription (<c>AzureSpeech:FastTranscriptionMaxDuration</c>). Default and upper
+    /// bound <see cref="FastTranscriptionDurationLimit"/>, the service's limit; longer recordings need batch transcription.
+    /// </summary>
+    public TimeSpan FastTranscriptionMaxDuration { get; set; } = FastTranscriptionDurationLimit;
+
+    /// <summary>The service's limit on the audio of one fast transcription request: 120 minutes.</summary>
+    public static readonly TimeSpan FastTranscriptionDurationLimit = TimeSpan.FromMinutes(120);
+
+    /// <summary>The service's limit on the size of one fast transcription request's audio: 200 MB.</summary>
+    public const long FastTranscriptionMaxBytes = 200L * 1024 * 1024;
 
     /// <summary>How long one HTTP request may take (<c>AzureSpeech:Timeout</c>). Default 30 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -68,6 +68,16 @@ internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeech
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:RetryBudget must not be negative, not {options.RetryBudget}."));
         }
 
+        if (options.TranscriptionLocales.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{Section}:TranscriptionLocales has an empty entry; list locales such as 'en-US' or 'zh-CN'.");
+        }
+
+        if (options.FastTranscriptionMaxDuration <= TimeSpan.Zero || options.FastTranscriptionMaxDuration > AzureSpeechOptions.FastTranscriptionDurationLimit)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:FastTranscriptionMaxDuration must be positive and at most the service's limit {AzureSpeechOptions.FastTranscriptionDurationLimit}, not {options.FastTranscriptionMaxDuration}."));
+        }
+
         if (string.IsNullOrWhiteSpace(options.UserAgent))
         {
             failures.Add($"{Section}:UserAgent is empty; the service requires a User-Agent header.");

@@ -98,7 +98,7 @@ internal static class AzureSpeechErrors
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new SpeechEngineException(
                 $"Azure Speech {operation} was refused ({code}) by {options.Target}: the key in AzureSpeech:Key is wrong or belongs to a resource in another region; check AzureSpeech:Key ({AzureSpeechOptions.KeyEnvironmentVariable}) and {(options.Endpoint is null ? "AzureSpeech:Region" : "AzureSpeech:Endpoint")}"),
             HttpStatusCode.UnsupportedMediaType => new SpeechEngineException(
-                $"Azure Speech {operation} at {options.Target} refused the request's content type or audio format ({code}); check AzureSpeech:OutputFormat '{options.OutputFormat}'"),
+                $"Azure Speech {operation} at {options.Target} refused the request's content type or audio format ({code}){(operation == "synthesis" ? $"; check AzureSpeech:OutputFormat '{options.OutputFormat}'" : Detail(body, options))}"),
             _ => new SpeechEngineException($"Azure Speech {operation} at {options.Target} failed ({code}){Detail(body, options)}"),
         };
     }

@@ -10,7 +10,10 @@ using QaShopper.Tests.Support;
 
 namespace QaShopper.Tests.AzureSpeech;
 
-/// <summary>The emulator on loopback, and the adapter registered by its own extension and pointed at it, on a simulated clock.</summary>
+/// <summary>
+/// The emulator on loopback, and the adapter (synthesizer and transcriber) registered by its own extensions and pointed at
+/// it, on a simulated clock.
+/// </summary>
 internal sealed class AzureSpeechHarness : IAsyncDisposable
 {
     public const string Key = "emulator-key-3f9a1c";
@@ -37,11 +40,15 @@ internal sealed class AzureSpeechHarness : IAsyncDisposable
 
     public ISpeechSynthesizer Synthesizer => host.Services.GetRequiredService<ISpeechSynthesizer>();
 
-    public static async Task<AzureSpeechHarness> StartAsync(string? key = null, IDictionary<string, string?>? settings = null, ISpeechSynthesizer? voice = null)
+    /// <summary>The adapter's transcriber, registered next to the synthesizer.</summary>
+    public ITranscriber Transcriber => host.Services.GetRequiredService<ITranscriber>();
+
+    public static async Task<AzureSpeechHarness> StartAsync(
+        string? key = null, IDictionary<string, string?>? settings = null, ISpeechSynthesizer? voice = null, ITranscriber? recogniser = null)
     {
         var clock = new SimulatedClock();
         var fake = voice is null ? new FakeSynthesizer() : null;
-        var emulator = await AzureSpeechEmulator.StartAsync(voice ?? fake!, Key, clock);
+        var emulator = await AzureSpeechEmulator.StartAsync(voice ?? fake!, Key, clock, transcriber: recogniser);
         var cache = new TempDirectory();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
@@ -58,6 +65,7 @@ internal sealed class AzureSpeechHarness : IAsyncDisposable
 
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddAzureSpeechSynthesis();
+        builder.AddAzureSpeechTranscription();
         return new AzureSpeechHarness(emulator, fake, clock, builder.Build(), cache);
     }
 
