@@ -28,7 +28,7 @@ internal static class Composition
         ["Store:Kind"] = ["litedb"],
         ["Carrier:Kind"] = ["simulated"],
         ["Speech:Kind"] = ["local", "azure"],
-        ["Transcription:Kind"] = ["local"],
+        ["Transcription:Kind"] = ["local", "azure"],
     };
 
     /// <summary>Registers what <paramref name="features"/> need, with the adapters the settings choose.</summary>
@@ -65,6 +65,9 @@ internal static class Composition
             {
                 case "local":
                     builder.AddPocketsphinxTranscriber();
+                    break;
+                case "azure":
+                    builder.AddAzureSpeechTranscription();
                     break;
             }
         }
