@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using QaShopper.Audio;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Transcripts;
@@ -17,7 +14,7 @@ namespace QaShopper.AzureSpeech;
 /// fast API's limits are refused before anything is sent (they would need batch transcription, not implemented). Any
 /// failure throws: a transcript is returned whole or not at all.
 /// </summary>
-public sealed class AzureFastTranscriber : ITranscriber, IDisposable
+public sealed class AzureFastTranscriber : ITranscriber
 {
     private const string Operation = "fast transcription";
 
@@ -26,16 +23,14 @@ public sealed class AzureFastTranscriber : ITranscriber, IDisposable
     private readonly AzureSpeechTransport transport;
     private readonly AzureTokenProvider tokens;
 
-    /// <summary>Creates a transcriber that calls the service <paramref name="options"/> name, through clients from <paramref name="clients"/>.</summary>
-    public AzureFastTranscriber(IHttpClientFactory clients, IOptions<AzureSpeechOptions> options, TimeProvider timeProvider, ILogger<AzureFastTranscriber>? logger = null)
+    /// <summary>Creates a transcriber that calls the service through the host's shared <paramref name="connection"/>.</summary>
+    public AzureFastTranscriber(AzureSpeechConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(clients);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        this.options = options.Value;
-        endpoints = AzureSpeechEndpoints.From(this.options);
-        transport = new AzureSpeechTransport(clients, this.options, timeProvider, (ILogger?)logger ?? NullLogger.Instance);
-        tokens = new AzureTokenProvider(transport, this.options, endpoints, timeProvider);
+        ArgumentNullException.ThrowIfNull(connection);
+        options = connection.Options;
+        endpoints = connection.Endpoints;
+        transport = connection.Transport;
+        tokens = connection.Tokens;
     }
 
     /// <inheritdoc />
@@ -106,8 +101,6 @@ public sealed class AzureFastTranscriber : ITranscriber, IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => tokens.Dispose();
 
     /// <summary>Reads the recording and checks it against the fast API's limits, so nothing too big is ever sent.</summary>
     private async Task<(byte[] Bytes, double Seconds)> ReadRecordingAsync(string path, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ public static class AzureSpeechExtensions
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureSpeechOptions>, AzureSpeechOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<AzureSpeechConnection>();
         builder.Services.AddHttpClient(AzureSpeechTransport.ClientName)
             .ConfigureHttpClient((services, client) =>
             {

@@ -4,9 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using QaShopper.Audio;
 using QaShopper.Core.Ports;
 
@@ -25,16 +22,14 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IDisposable
     private readonly SemaphoreSlim voicesGate = new(1, 1);
     private IReadOnlyList<AzureVoice>? voices;
 
-    /// <summary>Creates a synthesizer that calls the service <paramref name="options"/> name, through clients from <paramref name="clients"/>.</summary>
-    public AzureSpeechSynthesizer(IHttpClientFactory clients, IOptions<AzureSpeechOptions> options, TimeProvider timeProvider, ILogger<AzureSpeechSynthesizer>? logger = null)
+    /// <summary>Creates a synthesizer that calls the service through the host's shared <paramref name="connection"/>.</summary>
+    public AzureSpeechSynthesizer(AzureSpeechConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(clients);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        this.options = options.Value;
-        endpoints = AzureSpeechEndpoints.From(this.options);
-        transport = new AzureSpeechTransport(clients, this.options, timeProvider, (ILogger?)logger ?? NullLogger.Instance);
-        tokens = new AzureTokenProvider(transport, this.options, endpoints, timeProvider);
+        ArgumentNullException.ThrowIfNull(connection);
+        options = connection.Options;
+        endpoints = connection.Endpoints;
+        transport = connection.Transport;
+        tokens = connection.Tokens;
     }
 
     /// <inheritdoc />
@@ -170,11 +165,7 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        tokens.Dispose();
-        voicesGate.Dispose();
-    }
+    public void Dispose() => voicesGate.Dispose();
 
     private string ChooseVoice(SpeechRequest request)
     {

@@ -334,6 +334,18 @@ public sealed class AzureFastTranscriberTests
         await host.StopAsync();
     }
 
+    [Test]
+    public async Task SpeakingAndTranscribingInOneHost_FetchOneToken()
+    {
+        await using var harness = await AzureSpeechHarness.StartAsync(recogniser: new ScriptedRecogniser());
+        using var recording = new TempDirectory();
+
+        await harness.Synthesizer.SynthesizeAsync(new SpeechRequest("Hello, is the branch open on Saturday?", "en-US", null));
+        await harness.Transcriber.TranscribeAsync(new TranscriptionRequest(TwoChannelWav(recording, 2), 1, 1, "en-US", []));
+
+        Assert.That(harness.Emulator.RequestCount(EmulatorRoute.IssueToken), Is.EqualTo(1), "the two engines share the host's connection and its token");
+    }
+
     /// <summary>A silent two-channel 8 kHz recording of <paramref name="seconds"/> seconds: the emulator only decodes it.</summary>
     private static string TwoChannelWav(TempDirectory folder, double seconds)
     {
