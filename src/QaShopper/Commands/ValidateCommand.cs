@@ -1,6 +1,9 @@
 using System.CommandLine;
 using QaShopper.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using QaShopper.Core.Ports;
 using QaShopper.Core.Scenarios;
+using QaShopper.Hosting;
 using QaShopper.Scenarios;
 
 namespace QaShopper.Commands;
@@ -19,24 +22,54 @@ internal static class ValidateCommand
         {
             paths,
         };
-        command.SetAction(parse => Run(parse.GetRequiredValue(paths), console));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetRequiredValue(paths), console, cancellationToken));
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, CliConsole console)
+    internal static int Run(IReadOnlyList<string> paths, CliConsole console) => Report(Load(paths, out var files, out _), files, console);
+
+    /// <summary>
+    /// Checks the files and, when a cloud speech service is configured (<c>Speech:Kind</c> <c>azure</c>), that every
+    /// caller voice is one it offers. Local engines are never asked: validation stays offline by default.
+    /// </summary>
+    private static async Task<int> RunAsync(ParseResult parse, IReadOnlyList<string> paths, CliConsole console, CancellationToken cancellationToken)
     {
-        var files = ScenarioFiles.Expand(paths);
+        var diagnostics = Load(paths, out var files, out var results);
+        if (Composition.Kind(AppHost.Settings(parse), "Speech:Kind") == "azure")
+        {
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Speech, cancellationToken).ConfigureAwait(false);
+            var valid = results.Zip(files).Where(r => r.First.IsValid).Select(r => (r.First.Scenario!, ScenarioFiles.ReadText(r.Second)));
+            try
+            {
+                diagnostics = [.. diagnostics, .. ScenarioVoiceCheck.Check(valid, host.Services.GetRequiredService<ISpeechSynthesizer>())];
+            }
+            catch (SpeechEngineException ex)
+            {
+                throw new CliException($"the voices could not be checked: {ex.Message}");
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        return Report(diagnostics, files, console);
+    }
+
+    private static List<ScenarioDiagnostic> Load(IReadOnlyList<string> paths, out IReadOnlyList<string> files, out List<ScenarioLoadResult> results)
+    {
+        files = ScenarioFiles.Expand(paths);
         if (files.Count == 0)
         {
             throw new CliException($"no scenario files (*.yaml, *.yml) under {string.Join(", ", paths)}");
         }
 
-        var results = files.Select(f => ScenarioFiles.Load(f).Result).ToList();
-        var diagnostics = results
-            .SelectMany(r => r.Diagnostics)
-            .Concat(ScenarioSetValidator.Validate(results))
-            .ToList();
+        results = [.. files.Select(f => ScenarioFiles.Load(f).Result)];
+        return [.. results.SelectMany(r => r.Diagnostics).Concat(ScenarioSetValidator.Validate(results))];
+    }
 
+    private static int Report(List<ScenarioDiagnostic> diagnostics, IReadOnlyList<string> files, CliConsole console)
+    {
         foreach (var diagnostic in diagnostics)
         {
             console.Out.WriteLine(diagnostic.ToString());

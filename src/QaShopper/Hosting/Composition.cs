@@ -49,16 +49,20 @@ internal static class Composition
         builder.Services.TryAddSingleton(TimeProvider.System);
         AddFolders(builder);
 
-        // One store is built in today; PostgreSQL (for more than one host) will be the second kind.
-        switch (store)
+        builder.AddScoring();
+        if (features.HasFlag(HostFeatures.Store))
         {
-            case "litedb":
-                builder.AddLiteDbStore();
-                break;
+            // One store is built in today; PostgreSQL (for more than one host) will be the second kind.
+            switch (store)
+            {
+                case "litedb":
+                    builder.AddLiteDbStore();
+                    break;
+            }
+
+            builder.Services.TryAddSingleton<CampaignBook>();
         }
 
-        builder.AddScoring();
-        builder.Services.TryAddSingleton<CampaignBook>();
         if (features.HasFlag(HostFeatures.Transcription))
         {
             switch (transcription)
@@ -72,7 +76,7 @@ internal static class Composition
             }
         }
 
-        if (features.HasFlag(HostFeatures.Calls))
+        if (features.HasFlag(HostFeatures.Speech))
         {
             switch (speech)
             {
@@ -83,7 +87,10 @@ internal static class Composition
                     builder.AddAzureSpeechSynthesis();
                     break;
             }
+        }
 
+        if (features.HasFlag(HostFeatures.Calls))
+        {
             switch (carrier)
             {
                 case "simulated":
