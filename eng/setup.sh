@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages of the offline speech engines: flite speaks (and spells unknown words for the
-# recogniser), pocketsphinx with its US English model transcribes.
-APT_PACKAGES=(flite libflite1 pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3)
+# recogniser), pocketsphinx with its US English model transcribes; procps has the kill command the tests use to stop
+# the CLI with signals as a service manager would.
+APT_PACKAGES=(flite libflite1 pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3 procps)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
