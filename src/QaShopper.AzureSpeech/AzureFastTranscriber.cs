@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using QaShopper.Audio;
@@ -18,19 +17,15 @@ public sealed class AzureFastTranscriber : ITranscriber
 {
     private const string Operation = "fast transcription";
 
+    private readonly AzureSpeechConnection connection;
     private readonly AzureSpeechOptions options;
-    private readonly AzureSpeechEndpoints endpoints;
-    private readonly AzureSpeechTransport transport;
-    private readonly AzureTokenProvider tokens;
 
     /// <summary>Creates a transcriber that calls the service through the host's shared <paramref name="connection"/>.</summary>
     public AzureFastTranscriber(AzureSpeechConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        this.connection = connection;
         options = connection.Options;
-        endpoints = connection.Endpoints;
-        transport = connection.Transport;
-        tokens = connection.Tokens;
     }
 
     /// <inheritdoc />
@@ -62,45 +57,28 @@ public sealed class AzureFastTranscriber : ITranscriber
         var (audio, seconds) = await ReadRecordingAsync(request.RecordingPath, cancellationToken).ConfigureAwait(false);
         var definition = FastTranscriptionJson.Definition(request);
         var fileName = Path.GetFileName(request.RecordingPath);
-        var renewedToken = false;
-        while (true)
-        {
-            using var response = await transport.SendAsync(
-                async ct =>
-                {
-                    // Built afresh for each attempt: content that was sent once cannot be sent again.
-                    var content = new MultipartFormDataContent();
-                    var definitionPart = new StringContent(definition, Encoding.UTF8, "application/json");
-                    content.Add(definitionPart, "definition");
-                    var audioPart = new ByteArrayContent(audio);
-                    audioPart.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
-                    content.Add(audioPart, "audio", fileName);
-                    var message = new HttpRequestMessage(HttpMethod.Post, endpoints.FastTranscription) { Content = content };
-                    message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                    await tokens.AuthorizeAsync(message, ct).ConfigureAwait(false);
-                    return message;
-                },
-                Operation,
-                cancellationToken).ConfigureAwait(false);
-
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
+        using var response = await connection.SendRenewingTokenAsync(
+            () =>
             {
-                return FastTranscriptionJson.Parse(body, request, seconds);
-            }
+                // Built afresh for each attempt: content that was sent once cannot be sent again.
+                var content = new MultipartFormDataContent();
+                var definitionPart = new StringContent(definition, Encoding.UTF8, "application/json");
+                content.Add(definitionPart, "definition");
+                var audioPart = new ByteArrayContent(audio);
+                audioPart.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+                content.Add(audioPart, "audio", fileName);
+                var message = new HttpRequestMessage(HttpMethod.Post, connection.Endpoints.FastTranscription) { Content = content };
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                return message;
+            },
+            Operation,
+            cancellationToken).ConfigureAwait(false);
 
-            // A token can be refused near the end of its life or after a key rotation: fetch a new one once.
-            if (response.StatusCode == HttpStatusCode.Unauthorized && options.UseToken && !renewedToken)
-            {
-                tokens.Invalidate();
-                renewedToken = true;
-                continue;
-            }
-
-            throw AzureSpeechErrors.FromResponse(response.StatusCode, body, Operation, options);
-        }
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return response.IsSuccessStatusCode
+            ? FastTranscriptionJson.Parse(body, request, seconds)
+            : throw AzureSpeechErrors.FromResponse(response.StatusCode, body, Operation, options);
     }
-
 
     /// <summary>Reads the recording and checks it against the fast API's limits, so nothing too big is ever sent.</summary>
     private async Task<(byte[] Bytes, double Seconds)> ReadRecordingAsync(string path, CancellationToken cancellationToken)

@@ -30,6 +30,38 @@ public sealed class AzureSpeechConnection : IDisposable
 
     internal AzureTokenProvider Tokens { get; }
 
+    /// <summary>
+    /// Sends the request <paramref name="build"/> makes (afresh for each attempt), authorised with the key or the
+    /// shared token, through the retrying transport. The caller reads the answer, success or not.
+    /// </summary>
+    internal Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, string operation, CancellationToken cancellationToken) =>
+        Transport.SendAsync(
+            async ct =>
+            {
+                var message = build();
+                await Tokens.AuthorizeAsync(message, ct).ConfigureAwait(false);
+                return message;
+            },
+            operation,
+            cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync"/>, but a 401 to a token is answered once more with a new token: a token can be refused
+    /// near the end of its life or after a key rotation.
+    /// </summary>
+    internal async Task<HttpResponseMessage> SendRenewingTokenAsync(Func<HttpRequestMessage> build, string operation, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(build, operation, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized || !Options.UseToken)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        Tokens.Invalidate();
+        return await SendAsync(build, operation, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public void Dispose() => Tokens.Dispose();
 }

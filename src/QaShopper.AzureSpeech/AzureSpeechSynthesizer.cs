@@ -15,10 +15,8 @@ namespace QaShopper.AzureSpeech;
 /// </summary>
 public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IDisposable
 {
+    private readonly AzureSpeechConnection connection;
     private readonly AzureSpeechOptions options;
-    private readonly AzureSpeechEndpoints endpoints;
-    private readonly AzureSpeechTransport transport;
-    private readonly AzureTokenProvider tokens;
     private readonly SemaphoreSlim voicesGate = new(1, 1);
     private IReadOnlyList<AzureVoice>? voices;
 
@@ -26,10 +24,8 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IDisposable
     public AzureSpeechSynthesizer(AzureSpeechConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        this.connection = connection;
         options = connection.Options;
-        endpoints = connection.Endpoints;
-        transport = connection.Transport;
-        tokens = connection.Tokens;
     }
 
     /// <inheritdoc />
@@ -66,13 +62,8 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IDisposable
                 return fetched;
             }
 
-            using var response = await transport.SendAsync(
-                async ct =>
-                {
-                    var request = new HttpRequestMessage(HttpMethod.Get, endpoints.Voices);
-                    await tokens.AuthorizeAsync(request, ct).ConfigureAwait(false);
-                    return request;
-                },
+            using var response = await connection.SendAsync(
+                () => new HttpRequestMessage(HttpMethod.Get, connection.Endpoints.Voices),
                 "voice list",
                 cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
@@ -114,54 +105,41 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IDisposable
         }
 
         var ssml = Ssml.For(request.Text, request.Locale, voice);
-        var renewedToken = false;
-        while (true)
+        using var response = await connection.SendRenewingTokenAsync(
+            () =>
+            {
+                var message = new HttpRequestMessage(HttpMethod.Post, connection.Endpoints.Synthesis) { Content = new StringContent(ssml, Encoding.UTF8) };
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/ssml+xml");
+                message.Headers.Add("X-Microsoft-OutputFormat", options.OutputFormat);
+                return message;
+            },
+            "synthesis",
+            cancellationToken).ConfigureAwait(false);
+
+        if (response.IsSuccessStatusCode)
         {
-            using var response = await transport.SendAsync(
-                async ct =>
-                {
-                    var message = new HttpRequestMessage(HttpMethod.Post, endpoints.Synthesis) { Content = new StringContent(ssml, Encoding.UTF8) };
-                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/ssml+xml");
-                    message.Headers.Add("X-Microsoft-OutputFormat", options.OutputFormat);
-                    await tokens.AuthorizeAsync(message, ct).ConfigureAwait(false);
-                    return message;
-                },
-                "synthesis",
-                cancellationToken).ConfigureAwait(false);
-
-            if (response.IsSuccessStatusCode)
+            var bytes = RiffHeader.Repair(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            AudioClip clip;
+            try
             {
-                var bytes = RiffHeader.Repair(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-                AudioClip clip;
-                try
-                {
-                    clip = ToClip(WavFile.Parse(bytes, "Azure Speech audio"));
-                }
-                catch (WavFormatException ex)
-                {
-                    throw new SpeechEngineException($"Azure Speech answered audio this adapter cannot read ({options.OutputFormat}): {ex.Message}", ex);
-                }
-
-                Store(cacheFile, bytes);
-                return clip;
+                clip = ToClip(WavFile.Parse(bytes, "Azure Speech audio"));
+            }
+            catch (WavFormatException ex)
+            {
+                throw new SpeechEngineException($"Azure Speech answered audio this adapter cannot read ({options.OutputFormat}): {ex.Message}", ex);
             }
 
-            // A token can be refused near the end of its life or after a key rotation: fetch a new one once.
-            if (response.StatusCode == HttpStatusCode.Unauthorized && options.UseToken && !renewedToken)
-            {
-                tokens.Invalidate();
-                renewedToken = true;
-                continue;
-            }
-
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.BadRequest && await UnknownVoiceAsync(voice, request.Locale, cancellationToken).ConfigureAwait(false) is { } unknown)
-            {
-                throw unknown;
-            }
-
-            throw AzureSpeechErrors.FromResponse(response.StatusCode, body, "synthesis", options);
+            Store(cacheFile, bytes);
+            return clip;
         }
+
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.BadRequest && await UnknownVoiceAsync(voice, request.Locale, cancellationToken).ConfigureAwait(false) is { } unknown)
+        {
+            throw unknown;
+        }
+
+        throw AzureSpeechErrors.FromResponse(response.StatusCode, body, "synthesis", options);
     }
 
     /// <inheritdoc />
