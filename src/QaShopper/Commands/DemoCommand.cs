@@ -73,8 +73,9 @@ internal static class DemoCommand
         return launched.ExitCode;
     }
 
+    // The file the store opened, not the setting read again with its default repeated here.
     private static string StorePath(IServiceProvider services) =>
-        Path.GetFullPath(services.GetRequiredService<IConfiguration>()["Store:Path"] ?? "data/qashopper.db");
+        services.GetService<LiteDb.LiteDbFile>()?.FullPath ?? "(the configured store)";
 
     private static string Describe(CampaignCallState state) => state switch
     {

@@ -38,7 +38,7 @@ internal static class ValidateCommand
         if (Composition.Kind(AppHost.Settings(parse), "Speech:Kind") == "azure")
         {
             using var host = await AppHost.StartAsync(parse, HostFeatures.Speech, cancellationToken).ConfigureAwait(false);
-            var valid = results.Zip(files).Where(r => r.First.IsValid).Select(r => (r.First.Scenario!, ScenarioFiles.ReadText(r.Second)));
+            var valid = results.Where(r => r.Result.IsValid).Select(r => (r.Result.Scenario!, r.Text));
             try
             {
                 diagnostics = [.. diagnostics, .. ScenarioVoiceCheck.Check(valid, host.Services.GetRequiredService<ISpeechSynthesizer>())];
@@ -56,7 +56,7 @@ internal static class ValidateCommand
         return Report(diagnostics, files, console);
     }
 
-    private static List<ScenarioDiagnostic> Load(IReadOnlyList<string> paths, out IReadOnlyList<string> files, out List<ScenarioLoadResult> results)
+    private static List<ScenarioDiagnostic> Load(IReadOnlyList<string> paths, out IReadOnlyList<string> files, out List<(ScenarioLoadResult Result, string Text)> results)
     {
         files = ScenarioFiles.Expand(paths);
         if (files.Count == 0)
@@ -64,8 +64,9 @@ internal static class ValidateCommand
             throw new CliException($"no scenario files (*.yaml, *.yml) under {string.Join(", ", paths)}");
         }
 
-        results = [.. files.Select(f => ScenarioFiles.Load(f).Result)];
-        return [.. results.SelectMany(r => r.Diagnostics).Concat(ScenarioSetValidator.Validate(results))];
+        results = [.. files.Select(ScenarioFiles.Load)];
+        var loaded = results.Select(r => r.Result).ToList();
+        return [.. loaded.SelectMany(r => r.Diagnostics).Concat(ScenarioSetValidator.Validate(loaded))];
     }
 
     private static int Report(List<ScenarioDiagnostic> diagnostics, IReadOnlyList<string> files, CliConsole console)
