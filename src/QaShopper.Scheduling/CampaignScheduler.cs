@@ -44,8 +44,4 @@ internal sealed class CampaignScheduler(CampaignBook book, ICampaignStore store,
         logger.Cancelled(campaignId, cancelled.Count);
         return cancelled;
     }
-
-    /// <summary>Where the campaign stands now, or null when no campaign has that id.</summary>
-    public Task<CampaignStatus?> GetStatusAsync(string campaignId, CancellationToken cancellationToken = default) =>
-        book.GetStatusAsync(campaignId, cancellationToken);
 }

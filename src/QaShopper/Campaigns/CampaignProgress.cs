@@ -15,9 +15,9 @@ internal static class CampaignProgress
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public static async Task<CampaignStatus> FollowAsync(CampaignBook scheduler, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<CampaignStatus> FollowAsync(CampaignBook book, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
+        var status = await Read(book, campaignId, cancellationToken).ConfigureAwait(false);
         var reported = new HashSet<string>(status.Calls.Where(c => c.State.IsFinal()).Select(c => c.Call.CallId), StringComparer.Ordinal);
         if (console.IsInteractive)
         {
@@ -38,7 +38,7 @@ internal static class CampaignProgress
                             }
 
                             await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
-                            status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
+                            status = await Read(book, campaignId, cancellationToken).ConfigureAwait(false);
                         }
                     }).ConfigureAwait(false);
             }
@@ -65,7 +65,7 @@ internal static class CampaignProgress
             }
 
             await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
-            status = await Read(scheduler, campaignId, cancellationToken).ConfigureAwait(false);
+            status = await Read(book, campaignId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -73,7 +73,7 @@ internal static class CampaignProgress
     private static string Describe(string campaignId, CampaignStatus status) =>
         $"{campaignId}: {status.Calls.Count(c => c.State.IsFinal())}/{status.Calls.Count} calls done, {status.Calls.Count(c => c.State == CampaignCallState.Running)} placing";
 
-    private static async Task<CampaignStatus> Read(CampaignBook scheduler, string campaignId, CancellationToken cancellationToken) =>
-        await scheduler.GetStatusAsync(campaignId, cancellationToken).ConfigureAwait(false)
+    private static async Task<CampaignStatus> Read(CampaignBook book, string campaignId, CancellationToken cancellationToken) =>
+        await book.GetStatusAsync(campaignId, cancellationToken).ConfigureAwait(false)
         ?? throw new CliException($"campaign '{campaignId}' is not in the database");
 }

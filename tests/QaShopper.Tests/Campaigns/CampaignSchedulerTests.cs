@@ -211,7 +211,7 @@ public sealed class CampaignSchedulerTests
     {
         CampaignStatus? status = null;
         await CampaignTestKit.WaitUntilAsync(
-            async () => (status = await scheduler.GetStatusAsync(campaignId)) is { IsFinished: true },
+            async () => (status = await scheduler.Book.GetStatusAsync(campaignId)) is { IsFinished: true },
             $"campaign {campaignId} to finish");
         return status!;
     }
