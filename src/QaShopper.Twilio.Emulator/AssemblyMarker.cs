@@ -1,0 +1,4 @@
+namespace QaShopper.Twilio.Emulator;
+
+/// <summary>Placeholder until the emulator lands.</summary>
+internal static class AssemblyMarker;
