@@ -43,4 +43,7 @@ internal static partial class CampaignLog
 
     [LoggerMessage(EventId = 312, Level = LogLevel.Error, Message = "Stopping: {Count} call(s) still running after being interrupted; the next start recovers them")]
     public static partial void StillRunning(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 313, Level = LogLevel.Warning, Message = "Call {CallId} attempt {AttemptCallId} is still going at the carrier; following it instead of dialling again")]
+    public static partial void Resuming(this ILogger logger, string callId, string attemptCallId);
 }

@@ -11,7 +11,8 @@ namespace QaShopper.Scheduling;
 /// for the application to have started). The campaign store is the source of truth and Quartz keeps its triggers in
 /// memory only, so this rebuilds them. For the campaigns in this host's <see cref="SchedulerScope"/> only: settles
 /// every call a stopped host left Running (when the result store holds that attempt's call, the call did end and its
-/// status stands; otherwise the attempt is failed as interrupted and the failure retry rules apply), then gives every
+/// status stands; when a carrier whose calls outlive the host still has it in flight, it is followed to its end by a
+/// resume trigger; otherwise the attempt is failed as interrupted and the failure retry rules apply), then gives every
 /// Planned call its trigger at its due time. A trigger already in the past fires at once and the job's misfire rules
 /// decide between running late, re-planning and skipping.
 /// </summary>
@@ -21,6 +22,7 @@ internal sealed class CampaignRecoveryService(
     IResultStore results,
     CampaignTriggers triggers,
     CampaignCallSettler settler,
+    ICarrier carrier,
     TimeProvider clock,
     ILogger<CampaignRecoveryService> logger) : IHostedService
 {
@@ -47,6 +49,13 @@ internal sealed class CampaignRecoveryService(
                 await store.AddEventAsync(running.Call.CallId, CampaignCallEventKind.Recovered, $"the host stopped after {running.AttemptCallId} was stored ({placed.Call.Status})", now, cancellationToken).ConfigureAwait(false);
                 await settler.SettleAsync(campaign, running.Call, running.Attempts, placed.Call.Status, null, now, cancellationToken).ConfigureAwait(false);
                 logger.Recovered(running.Call.CallId, $"stored as {placed.Call.Status}");
+            }
+            else if (carrier is IResumableCarrier resumable && await resumable.IsInFlightAsync(running.AttemptCallId, cancellationToken).ConfigureAwait(false))
+            {
+                // Still going at the carrier (its callbacks reach this host): follow it rather than dial the number again.
+                await store.AddEventAsync(running.Call.CallId, CampaignCallEventKind.Resumed, $"{running.AttemptCallId} is still going at the {carrier.Name} carrier; followed, not dialled again", now, cancellationToken).ConfigureAwait(false);
+                await triggers.ResumeAsync(running.Call.CampaignId, running.Call.CallId, running.AttemptCallId, now, cancellationToken).ConfigureAwait(false);
+                logger.Resuming(running.Call.CallId, running.AttemptCallId);
             }
             else
             {

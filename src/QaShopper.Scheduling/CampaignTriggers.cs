@@ -12,6 +12,9 @@ internal sealed class CampaignTriggers(ISchedulerFactory schedulers)
 {
     public const string CallIdKey = "callId";
 
+    /// <summary>Set on a trigger that takes up an attempt a stopped host left going at the carrier; holds its call id.</summary>
+    public const string ResumeAttemptKey = "resumeAttempt";
+
     public static readonly JobKey JobKey = new("place-campaign-call", "qashopper");
 
     public async Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken) =>
@@ -41,6 +44,21 @@ internal sealed class CampaignTriggers(ISchedulerFactory schedulers)
 
             // A trigger missed while the host was down fires as soon as it is back; the job's misfire policy then
             // decides between running late, re-planning and skipping, and records which.
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Fires at once a job that follows attempt <paramref name="attemptCallId"/>, still going at the carrier, to its end.</summary>
+    public async Task ResumeAsync(string campaignId, string callId, string attemptCallId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken).ConfigureAwait(false);
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(attemptCallId + "@resume", campaignId)
+            .ForJob(JobKey)
+            .UsingJobData(CallIdKey, callId)
+            .UsingJobData(ResumeAttemptKey, attemptCallId)
+            .StartAt(now)
             .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,12 @@ internal sealed class PlaceCampaignCallJob(
         var callId = context.MergedJobDataMap.GetString(CampaignTriggers.CallIdKey)
             ?? throw new InvalidOperationException("a campaign trigger without a call id");
         var stored = await store.GetCallAsync(callId, cancellationToken).ConfigureAwait(false);
+        if (context.MergedJobDataMap.GetString(CampaignTriggers.ResumeAttemptKey) is { } resumed)
+        {
+            await ResumeAsync(stored, resumed, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (stored is null || stored.State != CampaignCallState.Planned)
         {
             logger.NotPlanned(callId, stored?.State);
@@ -70,11 +76,40 @@ internal sealed class PlaceCampaignCallJob(
             return;
         }
 
+        await RunAndSettleAsync(campaign, stored.Call, attempt, attemptCallId, ct => PlaceAsync(campaign, stored.Call, attemptCallId, placedAt: null, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Follows an attempt an earlier host placed and left going at the carrier (see <see cref="CampaignRecoveryService"/>).</summary>
+    private async Task ResumeAsync(CampaignCall? stored, string attemptCallId, CancellationToken cancellationToken)
+    {
+        if (stored is null || stored.State != CampaignCallState.Running || stored.AttemptCallId != attemptCallId)
+        {
+            logger.NotPlanned(attemptCallId, stored?.State);
+            return;
+        }
+
+        var campaign = await store.GetCampaignAsync(stored.Call.CampaignId, cancellationToken).ConfigureAwait(false);
+        if (campaign is null)
+        {
+            logger.UnknownCampaign(stored.Call.CallId, stored.Call.CampaignId);
+            return;
+        }
+
+        var events = await store.GetEventsAsync(stored.Call.CallId, cancellationToken).ConfigureAwait(false);
+        var placedAt = events.LastOrDefault(e => e.Kind == CampaignCallEventKind.Started)?.At ?? clock.GetUtcNow();
+        using var slot = await lines.AcquireAsync(stored.Call.Line, campaign.Campaign.Pacing.MaxConcurrentPerLine, cancellationToken).ConfigureAwait(false);
+        await RunAndSettleAsync(campaign, stored.Call, stored.Attempts, attemptCallId, ct => PlaceAsync(campaign, stored.Call, attemptCallId, placedAt, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAndSettleAsync(
+        ScheduledCampaign campaign, PlannedCall call, int attempt, string attemptCallId, Func<CancellationToken, Task<(CallStatus Status, string? Detail)>> place, CancellationToken cancellationToken)
+    {
+        var callId = call.CallId;
         CallStatus status;
         string? detail = null;
         try
         {
-            (status, detail) = await PlaceAsync(campaign, stored.Call, attemptCallId, cancellationToken).ConfigureAwait(false);
+            (status, detail) = await place(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -93,7 +128,7 @@ internal sealed class PlaceCampaignCallJob(
         }
 
         // Recorded even when a shutdown is now under way: the call has been placed, its outcome must not be lost.
-        await settler.SettleAsync(campaign, stored.Call, attempt, status, detail, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        await settler.SettleAsync(campaign, call, attempt, status, detail, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>False when the misfire policy moved or skipped the call instead of letting it run now.</summary>
@@ -137,7 +172,8 @@ internal sealed class PlaceCampaignCallJob(
         }
     }
 
-    private async Task<(CallStatus Status, string? Detail)> PlaceAsync(ScheduledCampaign campaign, PlannedCall call, string attemptCallId, CancellationToken cancellationToken)
+    /// <summary>Places the attempt, or with <paramref name="placedAt"/> follows one placed then.</summary>
+    private async Task<(CallStatus Status, string? Detail)> PlaceAsync(ScheduledCampaign campaign, PlannedCall call, string attemptCallId, DateTimeOffset? placedAt, CancellationToken cancellationToken)
     {
         if (!campaign.ScenarioVersions.TryGetValue(call.ScenarioId, out var version))
         {
@@ -156,7 +192,9 @@ internal sealed class PlaceCampaignCallJob(
             call.CallerNumber,
             ScenarioRenderer.Render(scenario, new Random(call.Seed)),
             call.CallerVoice);
-        var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var outcome = placedAt is { } at
+            ? await runner.ResumeAsync(request, at, cancellationToken).ConfigureAwait(false)
+            : await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return (outcome.Call.Status, null);
     }
 }

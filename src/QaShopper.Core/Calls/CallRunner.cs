@@ -17,11 +17,32 @@ public sealed record CallOutcome(CallRecord Call, CallScore? Score, CallGroundTr
 /// <remarks>Ground truth is kept only where a <see cref="IGroundTruthStore"/> is registered (hosts of the simulator).</remarks>
 public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultStore store, TimeProvider clock, IGroundTruthStore? groundTruth = null)
 {
-    public async Task<CallOutcome> RunAsync(CallRequest request, CancellationToken cancellationToken = default)
+    public Task<CallOutcome> RunAsync(CallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return FollowAsync(request, clock.GetUtcNow(), carrier.PlaceCallAsync(request, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes up a call an earlier host placed and did not see end (a carrier whose calls outlive the host): follows it
+    /// to its end through <see cref="IResumableCarrier.ResumeCallAsync"/>, without dialling again, then processes it
+    /// as <see cref="RunAsync"/> would have.
+    /// </summary>
+    /// <param name="request">The call as it was placed.</param>
+    /// <param name="placedAt">When it was placed.</param>
+    /// <param name="cancellationToken">Stops following; the call goes on at the carrier.</param>
+    /// <exception cref="InvalidOperationException">The carrier cannot take calls up again.</exception>
+    public Task<CallOutcome> ResumeAsync(CallRequest request, DateTimeOffset placedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var resumable = carrier as IResumableCarrier
+            ?? throw new InvalidOperationException($"the {carrier.Name} carrier cannot take up a call placed by an earlier host");
+        return FollowAsync(request, placedAt, resumable.ResumeCallAsync(request, cancellationToken), cancellationToken);
+    }
+
+    private async Task<CallOutcome> FollowAsync(CallRequest request, DateTimeOffset placedAt, IAsyncEnumerable<CallEvent> events, CancellationToken cancellationToken)
+    {
         var scenario = request.Scenario.Scenario;
-        var placedAt = clock.GetUtcNow();
         double? answeredAfter = null;
         TimeSpan? lastPressBeforeAnswer = null;
         CallCompleted? completed = null;
@@ -30,7 +51,7 @@ public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultS
 
         using (CallActivities.Start(CallActivities.Place, request.CallId))
         {
-            await foreach (var callEvent in carrier.PlaceCallAsync(request, cancellationToken).ConfigureAwait(false))
+            await foreach (var callEvent in events.ConfigureAwait(false))
             {
                 switch (callEvent)
                 {

@@ -32,6 +32,9 @@ public enum CampaignCallEventKind
     NoAnswer,
     Busy,
     Failed,
+
+    /// <summary>A host started again found the attempt still going at the carrier and followed it instead of dialling again.</summary>
+    Resumed,
 }
 
 /// <summary>Helpers over <see cref="CampaignCallState"/>.</summary>

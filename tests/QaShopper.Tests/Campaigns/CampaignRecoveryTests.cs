@@ -52,6 +52,68 @@ public sealed class CampaignRecoveryTests
     }
 
     [Test]
+    public async Task Recovery_CallStillGoingAtTheCarrier_IsFollowedToItsEndNotDialledAgain()
+    {
+        var at = TimeProvider.System.GetUtcNow().AddDays(2);
+        var plan = CampaignTestKit.Plan(CampaignTestKit.Campaign(), CampaignTestKit.Call("acme-0001", at, at.AddHours(1)));
+        var carrier = new FakeCarrier();
+        using (var first = CampaignTestKit.BuildHost(database.Path, carrier))
+        {
+            // Plays the part of a host killed while its call was live at the carrier: started, never stored.
+            await first.StartAsync();
+            await first.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.OnTime, CampaignTestKit.NoScenarioVersions);
+            await first.Services.GetRequiredService<ICampaignStore>().TryStartAsync("acme-0001", "acme-0001", at);
+            await first.StopAsync();
+        }
+
+        carrier.InFlight["acme-0001"] = true;
+        using var second = CampaignTestKit.BuildHost(database.Path, carrier);
+        await second.StartAsync();
+        var store = second.Services.GetRequiredService<ICampaignStore>();
+        CampaignCall? settled = null;
+        for (var i = 0; i < 200 && settled?.State is not CampaignCallState.Completed; i++)
+        {
+            await Task.Delay(25);
+            settled = await store.GetCallAsync("acme-0001");
+        }
+
+        var history = await store.GetEventsAsync("acme-0001");
+        var stored = await second.Services.GetRequiredService<IResultStore>().GetCallAsync("acme-0001");
+        await second.StopAsync();
+
+        Assert.That(settled!.State, Is.EqualTo(CampaignCallState.Completed));
+        Assert.That((settled.Attempts, settled.AttemptCallId), Is.EqualTo((1, "acme-0001")));
+        Assert.That(carrier.Placed, Is.Empty, "not dialled again");
+        Assert.That(carrier.Resumed, Is.EqualTo(new[] { "acme-0001" }));
+        Assert.That(history.Select(e => e.Kind), Does.Contain(CampaignCallEventKind.Resumed).And.Not.Contain(CampaignCallEventKind.Interrupted));
+        Assert.That(history.Count(e => e.Kind == CampaignCallEventKind.Started), Is.EqualTo(1));
+        Assert.That(stored, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Recovery_CallTheCarrierNoLongerHas_IsFailedAsInterruptedAndRetried()
+    {
+        var at = TimeProvider.System.GetUtcNow().AddDays(2);
+        var plan = CampaignTestKit.Plan(CampaignTestKit.Campaign(), CampaignTestKit.Call("acme-0001", at, at.AddHours(1)));
+        var carrier = new FakeCarrier();
+        using (var first = CampaignTestKit.BuildHost(database.Path, carrier))
+        {
+            await first.StartAsync();
+            await first.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.OnTime, CampaignTestKit.NoScenarioVersions);
+            await first.Services.GetRequiredService<ICampaignStore>().TryStartAsync("acme-0001", "acme-0001", at);
+            await first.StopAsync();
+        }
+
+        using var second = CampaignTestKit.BuildHost(database.Path, carrier);
+        await second.StartAsync();
+        var history = await second.Services.GetRequiredService<ICampaignStore>().GetEventsAsync("acme-0001");
+        await second.StopAsync();
+
+        Assert.That(history.Select(e => e.Kind), Does.Contain(CampaignCallEventKind.Interrupted).And.Not.Contain(CampaignCallEventKind.Resumed));
+        Assert.That(carrier.Resumed, Is.Empty);
+    }
+
+    [Test]
     public void Options_OutOfRange_FailAtStartNamingTheSetting()
     {
         var options = new CampaignSchedulerOptions { MaxConcurrentCalls = 0, MisfireThreshold = TimeSpan.Zero, StopGracePeriod = TimeSpan.FromHours(2) };

@@ -140,7 +140,7 @@ internal enum FakeOutcome
 /// A carrier that records every call id it is asked to place (shared across hosts, to prove no attempt is placed twice),
 /// answers as told per call id, and can hold a call until released (or until the host cancels it).
 /// </summary>
-internal sealed class FakeCarrier(ConcurrentQueue<string>? placed = null) : ICarrier
+internal sealed class FakeCarrier(ConcurrentQueue<string>? placed = null) : IResumableCarrier
 {
     private readonly ConcurrentDictionary<string, FakeOutcome> outcomes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new(StringComparer.Ordinal);
@@ -167,10 +167,29 @@ internal sealed class FakeCarrier(ConcurrentQueue<string>? placed = null) : ICar
 
     public void Release(string callId) => holds[callId].TrySetResult();
 
-    public async IAsyncEnumerable<CallEvent> PlaceCallAsync(CallRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Calls an earlier host placed that this carrier still has going (as Twilio would after a restart).</summary>
+    public ConcurrentDictionary<string, bool> InFlight { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Calls taken up again instead of placed.</summary>
+    public ConcurrentQueue<string> Resumed { get; } = new();
+
+    public Task<bool> IsInFlightAsync(string callId, CancellationToken cancellationToken = default) => Task.FromResult(InFlight.ContainsKey(callId));
+
+    public IAsyncEnumerable<CallEvent> ResumeCallAsync(CallRequest request, CancellationToken cancellationToken = default)
+    {
+        Resumed.Enqueue(request.CallId);
+        return FollowAsync(request, cancellationToken);
+    }
+
+    public IAsyncEnumerable<CallEvent> PlaceCallAsync(CallRequest request, CancellationToken cancellationToken = default)
     {
         Placed.Enqueue(request.CallId);
         ScenarioVersions[request.CallId] = request.Scenario.Scenario.ContentHash;
+        return FollowAsync(request, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<CallEvent> FollowAsync(CallRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await Task.Yield();
         yield return new CallRinging(request.CallId, TimeSpan.Zero);
         if (holds.TryGetValue(request.CallId, out var hold))
