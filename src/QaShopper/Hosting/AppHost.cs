@@ -10,7 +10,7 @@ using QaShopper.Core.Configuration;
 namespace QaShopper.Hosting;
 
 /// <summary>
-/// Builds the host a command runs in: configuration (appsettings.json, --config, QASHOPPER_ environment
+/// Builds the host a command runs in: configuration (appsettings.json, --config, user secrets, QASHOPPER_ environment
 /// variables, command-line overrides), logging to stderr, and every adapter through its AddXxx extension.
 /// </summary>
 internal static class AppHost
@@ -86,6 +86,9 @@ internal static class AppHost
             configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
         }
 
+        // Secrets outside the repository: `dotnet user-secrets set Twilio:AuthToken ... --project src/QaShopper`, or
+        // the QASHOPPER_ environment variables, which win.
+        configuration.AddUserSecrets(typeof(AppHost).Assembly, optional: true, reloadOnChange: false);
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
         foreach (var source in overrides)
         {

@@ -43,7 +43,10 @@ internal sealed class CliProcess : IDisposable
     public int ExitCode => process.ExitCode;
 
     /// <summary>Starts <c>dotnet QaShopper.dll ARGS</c> (the build beside the tests) in <paramref name="workingDirectory"/>.</summary>
-    public static CliProcess Start(string workingDirectory, params string[] args)
+    public static CliProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Start(string, string[])"/>, with <paramref name="environment"/> added to the child's environment.</summary>
+    public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -53,6 +56,11 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "QaShopper.dll"));
         foreach (var arg in args)
         {

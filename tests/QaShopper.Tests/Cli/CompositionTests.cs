@@ -82,4 +82,27 @@ public sealed class CompositionTests
         Assert.That(run.Error, Does.Contain($"The store '{path}' is in use by another QaShopper process"), run.Error);
         Assert.That(run.Error, Does.Not.Contain("Exception").And.Not.Contain("Hosting failed"), "a message, not a stack trace");
     }
+
+    [Test]
+    public async Task AnyCommand_SettingInUserSecrets_IsReadAndAnEnvironmentVariableWins()
+    {
+        // The user's secret store lives under HOME: a private one keeps the test away from the real user's secrets.
+        var home = temp.File("home");
+        var secrets = Path.Combine(home, ".microsoft", "usersecrets", "qashopper");
+        Directory.CreateDirectory(secrets);
+        await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "Carrier:Kind": "from-user-secrets" }""");
+        var environment = new Dictionary<string, string> { ["HOME"] = home, ["DOTNET_CLI_HOME"] = home };
+
+        using (var fromSecrets = CliProcess.Start(temp.Path, environment, "report", "--db", temp.File("qa.db")))
+        {
+            Assert.That(await fromSecrets.WaitForExitAsync(TimeSpan.FromMinutes(1)), Is.True);
+            Assert.That(fromSecrets.ExitCode, Is.EqualTo(2), fromSecrets.Error);
+            Assert.That(fromSecrets.Error, Does.Contain("Carrier:Kind is 'from-user-secrets'"));
+        }
+
+        environment["QASHOPPER_Carrier__Kind"] = "simulated";
+        using var overridden = CliProcess.Start(temp.Path, environment, "report", "--db", temp.File("qa.db"));
+        Assert.That(await overridden.WaitForExitAsync(TimeSpan.FromMinutes(1)), Is.True);
+        Assert.That(overridden.ExitCode, Is.EqualTo(0), overridden.Error);
+    }
 }
