@@ -66,6 +66,7 @@ internal static class QaShopperCli
         root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(RehearseCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(CampaignCommand.Create(console));

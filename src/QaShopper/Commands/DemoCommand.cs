@@ -45,13 +45,13 @@ internal static class DemoCommand
             using var host = launched.Host;
             return host is null || launched.Status is null
                 ? launched.ExitCode
-                : await ReportAsync(host, launched, parse.GetRequiredValue(report), TimeProvider.System.GetElapsedTime(started), console).ConfigureAwait(false);
+                : await ReportAsync(host, launched, parse.GetRequiredValue(report), TimeProvider.System.GetElapsedTime(started), console, "demo").ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Prints the per-agent table and the summary and writes the HTML report, for a finished or a stopped run alike.</summary>
-    internal static async Task<int> ReportAsync(IHost host, LaunchResult launched, string reportPath, TimeSpan elapsed, CliConsole console)
+    internal static async Task<int> ReportAsync(IHost host, LaunchResult launched, string reportPath, TimeSpan elapsed, CliConsole console, string command)
     {
         var services = host.Services;
         var clock = services.GetRequiredService<TimeProvider>();
@@ -67,7 +67,7 @@ internal static class DemoCommand
 
         var byState = status.ByState.Where(kv => kv.Value > 0).Select(kv => $"{kv.Value} {Describe(kv.Key)}");
         await console.Out.WriteLineAsync(
-            $"demo: campaign {status.CampaignId}{(launched.Interrupted ? " STOPPED EARLY" : string.Empty)}, {status.Calls.Count} calls ({string.Join(", ", byState)}) in {elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min; " +
+            $"{command}: campaign {status.CampaignId}{(launched.Interrupted ? " STOPPED EARLY" : string.Empty)}, {status.Calls.Count} calls ({string.Join(", ", byState)}) in {elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min; " +
             (status.UntestedAgents.Count == 0 ? "every agent tested; " : $"not reached: {string.Join(", ", status.UntestedAgents)}; ") +
             $"report: {Path.GetFullPath(reportPath)}; data file: {StorePath(services)}").ConfigureAwait(false);
         return launched.ExitCode;
