@@ -13,10 +13,10 @@ namespace QaShopper.Simulation;
 internal sealed class CallComposer(ISpeechSynthesizer synthesizer)
 {
     /// <summary>Gap between one side finishing and the other starting.</summary>
-    private static readonly (double Min, double Max) TurnGap = (0.3, 1.2);
+    internal static readonly (double Min, double Max) TurnGap = (0.3, 1.2);
 
     /// <summary>Breath between two lines of the same turn.</summary>
-    private static readonly (double Min, double Max) LineGap = (0.15, 0.4);
+    internal static readonly (double Min, double Max) LineGap = (0.15, 0.4);
 
     public async Task<ComposedCall> ComposeAsync(
         RenderedScenario scenario,
@@ -109,6 +109,6 @@ internal sealed class CallComposer(ISpeechSynthesizer synthesizer)
             TelephoneLine.Apply(new AudioClip(rate, agentSamples)).Samples);
     }
 
-    private static TimeSpan Gap(Random random, (double Min, double Max) range) =>
+    internal static TimeSpan Gap(Random random, (double Min, double Max) range) =>
         TimeSpan.FromSeconds(Math.Round(range.Min + (random.NextDouble() * (range.Max - range.Min)), 3));
 }

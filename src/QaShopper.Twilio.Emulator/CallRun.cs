@@ -145,7 +145,7 @@ internal sealed partial class CallRun : IDisposable
             startedAt = now;
         }
 
-        callbacks.Status("initiated", "queued");
+        callbacks.Status("initiated", "initiated");
         if (!await AdvanceOrCancelAsync(now + DialDelay).ConfigureAwait(false))
         {
             return;
