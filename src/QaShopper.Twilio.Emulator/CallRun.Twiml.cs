@@ -59,7 +59,7 @@ internal sealed partial class CallRun
             // TimeLimit ends the call like a hang-up.
         }
 
-        await EndAsync("completed", conversation).ConfigureAwait(false);
+        End("completed", conversation);
     }
 
     /// <summary>Runs a document's verbs; returns the next document (Gather action, Redirect) or null to hang up.</summary>

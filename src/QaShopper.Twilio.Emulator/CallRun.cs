@@ -130,7 +130,7 @@ internal sealed partial class CallRun : IDisposable
             AddError(0, $"emulator fault: {ex.Message}");
             if (endedAt is null)
             {
-                await EndAsync("failed").ConfigureAwait(false);
+                End("failed");
             }
         }
 
@@ -167,7 +167,7 @@ internal sealed partial class CallRun : IDisposable
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                await EndAsync("canceled").ConfigureAwait(false);
+                End("canceled");
                 return;
             }
         }
@@ -182,13 +182,13 @@ internal sealed partial class CallRun : IDisposable
             case EmulatedAnswer.BusyAnswer:
                 if (await AdvanceOrCancelAsync(ringing + BusyAfter).ConfigureAwait(false))
                 {
-                    await EndAsync("busy").ConfigureAwait(false);
+                    End("busy");
                 }
 
                 return;
             case EmulatedAnswer.FailedAnswer failed:
                 AddError(32009, failed.Reason ?? "the call could not be connected");
-                await EndAsync("failed").ConfigureAwait(false);
+                End("failed");
                 return;
             case EmulatedAnswer.AnsweredBy answered when answered.RingTime < request.Timeout:
                 if (!await AdvanceOrCancelAsync(ringing + answered.RingTime).ConfigureAwait(false))
@@ -202,7 +202,7 @@ internal sealed partial class CallRun : IDisposable
                 // No answer, or an answer that would come after the request's Timeout.
                 if (await AdvanceOrCancelAsync(ringing + request.Timeout).ConfigureAwait(false))
                 {
-                    await EndAsync("no-answer").ConfigureAwait(false);
+                    End("no-answer");
                 }
 
                 return;
@@ -219,7 +219,7 @@ internal sealed partial class CallRun : IDisposable
         }
         catch (OperationCanceledException) when (hangup.IsCancellationRequested)
         {
-            await EndAsync("canceled").ConfigureAwait(false);
+            End("canceled");
             return false;
         }
     }
@@ -262,7 +262,7 @@ internal sealed partial class CallRun : IDisposable
         }
     }
 
-    private async Task EndAsync(string final, Conversation? conversation = null)
+    private void End(string final, Conversation? conversation = null)
     {
         lock (gate)
         {
@@ -295,7 +295,6 @@ internal sealed partial class CallRun : IDisposable
         }
 
         callbacks.Close();
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <summary>The parameters Twilio sends with every request about the call.</summary>

@@ -61,6 +61,8 @@ public abstract record EmulatedAnswer
 /// Whoever speaks at the far end of an answered call, turn by turn. The emulator asks for a turn at the answer (turn 1),
 /// each time the caller finishes a top-level <c>&lt;Play&gt;</c> of a URL (an utterance: turn 2, 3…), and each time
 /// the caller sends digits with <c>&lt;Play digits&gt;</c> (same turn number, <see cref="AgentCueKind.Digits"/>).
+/// A <c>&lt;Play&gt;</c> nested in <c>&lt;Gather&gt;</c> is a prompt or hold music, not an utterance. A turn starts when
+/// its cue happens or, if the far end is still speaking its previous turn, when that ends (it finishes before replying).
 /// </summary>
 public interface IEmulatedAgent
 {

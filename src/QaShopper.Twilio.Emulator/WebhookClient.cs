@@ -26,7 +26,8 @@ internal sealed partial class WebhookClient(
         var (secret, settings) = signing();
 
         // A GET is signed over its URL alone (parameters are in it); a POST over the URL and the form.
-        var signature = TwilioSignature.Sign(secret, target.OriginalString, get ? [] : parameters, settings is not null);
+        // Signed over the URL as it goes on the wire (escaped), which is what the receiver can rebuild.
+        var signature = TwilioSignature.Sign(secret, target.AbsoluteUri, get ? [] : parameters, settings is not null);
         var record = parameters.GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join(',', g.Select(p => p.Value)), StringComparer.Ordinal);
         WebhookResult result = new(null, null, [], "not sent");
