@@ -8,6 +8,9 @@ namespace QaShopper.Twilio.Emulator;
 /// <content>The REST resources, in the JSON shapes of Twilio's OpenAPI description (api.v2010.account.*).</content>
 public sealed partial class TwilioEmulator
 {
+    /// <summary>The list filters on calls the emulator honours (Twilio's query names).</summary>
+    private static readonly string[] CallFilters = ["To", "From", "Status"];
+
     /// <summary>Twilio's cap on <c>Timeout</c>.</summary>
     private const int MaxTimeoutSeconds = 600;
 
@@ -131,6 +134,44 @@ public sealed partial class TwilioEmulator
         }
 
         await http.Response.WriteAsJsonAsync(CallJson(run)).ConfigureAwait(false);
+    }
+
+    /// <summary>The calls, newest first as Twilio lists them, filtered by To, From and Status, paged like the numbers.</summary>
+    private async Task ListCallsAsync(HttpContext http, string accountSid)
+    {
+        if (!await AuthorisedAsync(http, accountSid).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var query = http.Request.Query;
+        var filters = CallFilters.Where(k => query[k].ToString().Length > 0).ToDictionary(k => k, k => query[k].ToString(), StringComparer.Ordinal);
+        var matching = order.Reverse().Select(run => (Run: run, Json: CallJson(run)))
+            .Where(c => filters.All(f => string.Equals(c.Json[f.Key.ToLowerInvariant()] as string, f.Value, StringComparison.Ordinal)))
+            .Select(c => c.Json).ToList();
+        var extra = string.Concat(filters.Select(f => $"&{f.Key}={System.Uri.EscapeDataString(f.Value)}"));
+        await http.Response.WriteAsJsonAsync(Page(http, $"/{ApiVersion}/Accounts/{AccountSid}/Calls.json", "calls", matching, extra)).ConfigureAwait(false);
+    }
+
+    /// <summary>One page of a list in Twilio's 2010-04-01 paging shape, the next page named by <c>next_page_uri</c>.</summary>
+    private static Dictionary<string, object?> Page<T>(HttpContext http, string path, string key, List<T> matching, string extraQuery)
+    {
+        var pageSize = Math.Clamp(Int(http.Request.Query["PageSize"].ToString(), 50), 1, 1000);
+        var page = Math.Max(0, Int(http.Request.Query["Page"].ToString(), 0));
+        var items = matching.Skip(page * pageSize).Take(pageSize).ToList();
+        string Uri(int p) => $"{path}?PageSize={pageSize}&Page={p}{extraQuery}";
+        return new Dictionary<string, object?>
+        {
+            ["end"] = (page * pageSize) + Math.Max(items.Count - 1, 0),
+            ["first_page_uri"] = Uri(0),
+            ["next_page_uri"] = (page + 1) * pageSize < matching.Count ? Uri(page + 1) : null,
+            ["page"] = page,
+            ["page_size"] = pageSize,
+            ["previous_page_uri"] = page > 0 ? Uri(page - 1) : null,
+            ["start"] = page * pageSize,
+            ["uri"] = Uri(page),
+            [key] = items,
+        };
     }
 
     private async Task UpdateCallAsync(HttpContext http, string accountSid, string callSid)
@@ -263,43 +304,29 @@ public sealed partial class TwilioEmulator
             return;
         }
 
-        var pageSize = Math.Clamp(Int(http.Request.Query["PageSize"].ToString(), 50), 1, 1000);
-        var page = Math.Max(0, Int(http.Request.Query["Page"].ToString(), 0));
         var filter = http.Request.Query["PhoneNumber"].ToString();
-        var matching = numbers.Where(n => filter.Length == 0 || n.Number.Contains(filter, StringComparison.Ordinal)).ToList();
-        var items = matching.Skip(page * pageSize).Take(pageSize).ToList();
-        var path = $"/{ApiVersion}/Accounts/{AccountSid}/IncomingPhoneNumbers.json";
-        string Uri(int p) => $"{path}?PageSize={pageSize}&Page={p}" + (filter.Length > 0 ? $"&PhoneNumber={System.Uri.EscapeDataString(filter)}" : string.Empty);
         var created = CallRun.Rfc2822(createdAt);
-        await http.Response.WriteAsJsonAsync(new Dictionary<string, object?>
+        var matching = numbers.Where(n => filter.Length == 0 || n.Number.Contains(filter, StringComparison.Ordinal)).Select(n => new Dictionary<string, object?>
         {
-            ["end"] = (page * pageSize) + Math.Max(items.Count - 1, 0),
-            ["first_page_uri"] = Uri(0),
-            ["next_page_uri"] = (page + 1) * pageSize < matching.Count ? Uri(page + 1) : null,
-            ["page"] = page,
-            ["page_size"] = pageSize,
-            ["previous_page_uri"] = page > 0 ? Uri(page - 1) : null,
-            ["start"] = page * pageSize,
-            ["uri"] = Uri(page),
-            ["incoming_phone_numbers"] = items.Select(n => new Dictionary<string, object?>
-            {
-                ["account_sid"] = AccountSid,
-                ["api_version"] = ApiVersion,
-                ["beta"] = false,
-                ["capabilities"] = new Dictionary<string, bool> { ["voice"] = true, ["sms"] = true, ["mms"] = true, ["fax"] = false },
-                ["date_created"] = created,
-                ["date_updated"] = created,
-                ["friendly_name"] = n.Number,
-                ["phone_number"] = n.Number,
-                ["origin"] = "twilio",
-                ["sid"] = n.Sid,
-                ["status"] = "in-use",
-                ["status_callback_method"] = "POST",
-                ["voice_method"] = "POST",
-                ["voice_receive_mode"] = "voice",
-                ["uri"] = $"/{ApiVersion}/Accounts/{AccountSid}/IncomingPhoneNumbers/{n.Sid}.json",
-            }).ToList(),
-        }).ConfigureAwait(false);
+            ["account_sid"] = AccountSid,
+            ["api_version"] = ApiVersion,
+            ["beta"] = false,
+            ["capabilities"] = new Dictionary<string, bool> { ["voice"] = true, ["sms"] = true, ["mms"] = true, ["fax"] = false },
+            ["date_created"] = created,
+            ["date_updated"] = created,
+            ["friendly_name"] = n.Number,
+            ["phone_number"] = n.Number,
+            ["origin"] = "twilio",
+            ["sid"] = n.Sid,
+            ["status"] = "in-use",
+            ["status_callback_method"] = "POST",
+            ["voice_method"] = "POST",
+            ["voice_receive_mode"] = "voice",
+            ["uri"] = $"/{ApiVersion}/Accounts/{AccountSid}/IncomingPhoneNumbers/{n.Sid}.json",
+        }).ToList();
+        var extra = filter.Length > 0 ? $"&PhoneNumber={System.Uri.EscapeDataString(filter)}" : string.Empty;
+        await http.Response.WriteAsJsonAsync(Page(http, $"/{ApiVersion}/Accounts/{AccountSid}/IncomingPhoneNumbers.json", "incoming_phone_numbers", matching, extra))
+            .ConfigureAwait(false);
     }
 
     private Dictionary<string, object?> CallJson(CallRun run)

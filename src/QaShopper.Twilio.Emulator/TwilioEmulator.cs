@@ -119,6 +119,7 @@ public sealed partial class TwilioEmulator : IAsyncDisposable
 
         const string account = "/2010-04-01/Accounts/{accountSid}";
         app.MapPost(account + "/Calls.json", emulator.CreateCallAsync);
+        app.MapGet(account + "/Calls.json", emulator.ListCallsAsync);
         app.MapGet(account + "/Calls/{callSid}.json", emulator.FetchCallAsync);
         app.MapPost(account + "/Calls/{callSid}.json", emulator.UpdateCallAsync);
         app.MapGet(account + "/Recordings/{file}", emulator.FetchRecordingAsync);

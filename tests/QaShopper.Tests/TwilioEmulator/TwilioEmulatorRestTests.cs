@@ -170,6 +170,26 @@ public sealed class TwilioEmulatorRestTests
         Assert.That(numbers.Select(n => n.PhoneNumber.ToString()), Is.EqualTo(owned));
     }
 
+    [Test]
+    public async Task ReadCalls_FilteredByTo_SdkListsOnlyThoseCallsAcrossPages()
+    {
+        await using var h = await TwilioEmulatorHarness.StartAsync(Silent(TimeSpan.FromSeconds(1)));
+        h.App.Twiml("/twiml", "<Response><Hangup/></Response>");
+        var toLeeds = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            toLeeds.Add((await CallResource.CreateAsync(Call(h), h.Client)).Sid);
+            await CallResource.CreateAsync(Call(h, to: "+13125550101"), h.Client);
+        }
+
+        await h.Emulator.WhenIdleAsync(CancellationToken.None);
+        var listed = await CallResource.ReadAsync(new ReadCallOptions { To = new PhoneNumber(TwilioEmulatorHarness.Callee), PageSize = 2 }, h.Client);
+
+        // Newest first, as Twilio lists calls.
+        Assert.That(listed.Select(c => c.Sid), Is.EqualTo(Enumerable.Reverse(toLeeds)));
+        Assert.That(listed.Select(c => c.Status), Is.All.EqualTo(CallResource.StatusEnum.Completed));
+    }
+
     private sealed class BlockingCallee(TaskCompletionSource<EmulatedAnswer> answer, TaskCompletionSource ringing) : IEmulatedCallee
     {
         public async Task<EmulatedAnswer> AnswerAsync(EmulatedCallInfo callInfo, CancellationToken cancellationToken)
