@@ -13,10 +13,10 @@ namespace QaShopper.Simulation;
 internal sealed class CallComposer(ISpeechSynthesizer synthesizer)
 {
     /// <summary>Gap between one side finishing and the other starting.</summary>
-    private static readonly (double Min, double Max) TurnGap = (0.3, 1.2);
+    internal static readonly (double Min, double Max) TurnGap = (0.3, 1.2);
 
     /// <summary>Breath between two lines of the same turn.</summary>
-    private static readonly (double Min, double Max) LineGap = (0.15, 0.4);
+    internal static readonly (double Min, double Max) LineGap = (0.15, 0.4);
 
     public async Task<ComposedCall> ComposeAsync(
         RenderedScenario scenario,
@@ -61,26 +61,19 @@ internal sealed class CallComposer(ISpeechSynthesizer synthesizer)
                 case ListenStep listen:
                     turn++;
                     var spoke = false;
-                    if (lines.Hold is { } hold && hold.Turn == turn)
+                    var words = AgentTurnLines.For(lines, draw, values, turn);
+                    if (words.Hold is (string holdSays, string holdBack))
                     {
-                        t = await SpeakAsync(Side.Agent, LineTemplate.Render(hold.Says, values), t, null, false).ConfigureAwait(false);
+                        t = await SpeakAsync(Side.Agent, holdSays, t, null, false).ConfigureAwait(false);
                         holdStart = t;
                         t += draw.HoldLength;
-                        t = await SpeakAsync(Side.Agent, LineTemplate.Render(hold.Back, values), t, null, false).ConfigureAwait(false) + Gap(random, LineGap);
+                        t = await SpeakAsync(Side.Agent, holdBack, t, null, false).ConfigureAwait(false) + Gap(random, LineGap);
                         spoke = true;
                     }
 
-                    foreach (var line in turn <= lines.Turns.Count ? lines.Turns[turn - 1] : [])
+                    foreach (var line in words.Lines)
                     {
-                        var passes = line.Item is null || draw.ItemBehaviour.GetValueOrDefault(line.Item, true);
-                        var template = passes ? line.Says : line.Otherwise;
-                        var text = LineTemplate.Render(template, draw.ForbiddenPhrase is null ? values : new Dictionary<string, string>(values) { ["forbidden"] = draw.ForbiddenPhrase });
-                        if (string.IsNullOrWhiteSpace(text))
-                        {
-                            continue;
-                        }
-
-                        t = await SpeakAsync(Side.Agent, text, t, line.Item, passes && line.Item is not null).ConfigureAwait(false) + Gap(random, LineGap);
+                        t = await SpeakAsync(Side.Agent, line.Text, t, line.Item, line.Passes).ConfigureAwait(false) + Gap(random, LineGap);
                         spoke = true;
                     }
 
@@ -116,6 +109,6 @@ internal sealed class CallComposer(ISpeechSynthesizer synthesizer)
             TelephoneLine.Apply(new AudioClip(rate, agentSamples)).Samples);
     }
 
-    private static TimeSpan Gap(Random random, (double Min, double Max) range) =>
+    internal static TimeSpan Gap(Random random, (double Min, double Max) range) =>
         TimeSpan.FromSeconds(Math.Round(range.Min + (random.NextDouble() * (range.Max - range.Min)), 3));
 }
