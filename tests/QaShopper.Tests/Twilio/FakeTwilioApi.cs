@@ -24,6 +24,10 @@ internal sealed class FakeTwilioApi : HttpMessageHandler
 
     public int Deletes;
 
+    public bool RejectCredentials { get; set; }
+
+    public string AccountStatus { get; set; } = "active";
+
     public int Hangups;
 
     public string? LastAuthorization { get; private set; }
@@ -36,6 +40,24 @@ internal sealed class FakeTwilioApi : HttpMessageHandler
         Requests.Enqueue($"{request.Method} {request.RequestUri}");
         LastAuthorization = request.Headers.Authorization?.ToString();
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        if (RejectCredentials)
+        {
+            return Json(HttpStatusCode.Unauthorized, """{"code": 20003, "message": "Authenticate", "status": 401}""");
+        }
+
+        if (request.Method == HttpMethod.Get && path.EndsWith($"/Accounts/{TwilioTestHost.AccountSid}.json", StringComparison.Ordinal))
+        {
+            return Json(HttpStatusCode.OK, $$"""{"sid": "{{TwilioTestHost.AccountSid}}", "friendly_name": "QA team", "status": "{{AccountStatus}}", "type": "Full"}""");
+        }
+
+        if (request.Method == HttpMethod.Get && path.EndsWith("/IncomingPhoneNumbers.json", StringComparison.Ordinal))
+        {
+            return Json(HttpStatusCode.OK, """
+                {"incoming_phone_numbers": [{"sid": "PN1", "phone_number": "+15559870000"}, {"sid": "PN2", "phone_number": "+15559870001"}],
+                 "end": 1, "first_page_uri": "/x", "next_page_uri": null, "page": 0, "page_size": 50, "previous_page_uri": null, "start": 0, "uri": "/x"}
+                """);
+        }
+
         if (request.Method == HttpMethod.Post && path.EndsWith("/Calls.json", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref Creates);
