@@ -44,7 +44,7 @@ internal sealed class TwilioTestHost : IAsyncDisposable
 
     public ICarrierCallJournal Journal => Services.GetRequiredService<ICarrierCallJournal>();
 
-    public static async Task<TwilioTestHost> StartAsync(string dataDirectory, FakeTwilioApi? api = null, IDictionary<string, string?>? settings = null)
+    public static async Task<TwilioTestHost> StartAsync(string dataDirectory, FakeTwilioApi? api = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         api ??= new FakeTwilioApi();
         var logs = new CapturingLoggerProvider();
@@ -65,6 +65,11 @@ internal sealed class TwilioTestHost : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(values);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.AddLiteDbStore();
         builder.AddTwilioCarrier();
         builder.Services.AddSingleton<ISpeechSynthesizer, ToneSynthesizer>();
