@@ -37,17 +37,19 @@ internal static class RehearseCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of the plan (default: derived from the campaign file)", HelpName = "N" };
         var report = new Option<string>("--report") { Description = "Where to write the HTML report", DefaultValueFactory = _ => Path.Combine("reports", "rehearsal.html"), HelpName = "FILE" };
         var localSpeech = new Option<bool>("--local-speech") { Description = "Speak and transcribe with the local engines instead of the Azure Speech emulator" };
+        var faults = new Option<string[]>("--fault") { Description = $"A fault the Twilio emulator plays, repeatable: {RehearsalFaults.Help}", HelpName = "KIND[:NUMBER]", AllowMultipleArgumentsPerToken = false };
         var concurrency = CallBatchOptions.CreateConcurrency();
         var command = new Command("rehearse", "Run a campaign offline through the production adapters: the Twilio carrier against the Twilio emulator, Azure Speech against its emulator")
         {
-            campaign, seed, report, localSpeech, concurrency,
+            campaign, seed, report, localSpeech, faults, concurrency,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var started = TimeProvider.System.GetTimestamp();
             var file = parse.GetRequiredValue(campaign);
             var settings = AppHost.Settings(parse);
-            var callerNumbers = CallerNumbersOf(file, AppHost.ScenarioFolder(settings));
+            var (callerNumbers, lines) = NumbersOf(file, AppHost.ScenarioFolder(settings));
+            var faultsByLine = RehearsalFaults.Parse(parse.GetValue(faults) ?? [], lines);
 
             // The far ends' engines (flite speaks for the emulators, pocketsphinx hears for the Azure emulator) live in a
             // host of their own, so the data file is opened by the rehearsal's host only.
@@ -65,11 +67,18 @@ internal static class RehearseCommand
 
             var loggers = engines.Services.GetRequiredService<ILoggerFactory>();
             await using var twilio = await TwilioEmulator.StartAsync(new TwilioEmulatorOptions { OwnedNumbers = callerNumbers }, callee, TimeProvider.System, loggers, cancellationToken).ConfigureAwait(false);
+            foreach (var (line, fault) in faultsByLine)
+            {
+                twilio.Faults.ForNumber(line, fault);
+            }
+
             var azureKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             await using var azure = parse.GetValue(localSpeech)
                 ? null
                 : await AzureSpeechEmulator.StartAsync(synthesizer, azureKey, TimeProvider.System, transcriber: engines.Services.GetRequiredService<ITranscriber>(), cancellationToken: cancellationToken).ConfigureAwait(false);
 
+            // Recordings and the speech cache go beside the data file: --db moves them all.
+            var data = parse.GetValue(GlobalOptions.Database) is { } db ? Path.GetDirectoryName(Path.GetFullPath(db))! : DataDirectory;
             var webhooks = $"http://127.0.0.1:{FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}";
             var overrides = new Dictionary<string, string?>
             {
@@ -80,7 +89,7 @@ internal static class RehearseCommand
                 ["Twilio:PublicBaseUrl"] = webhooks,
                 ["Twilio:WebhookListenUrl"] = webhooks,
                 ["Store:Path"] = Path.Combine(DataDirectory, "qashopper.db"),
-                ["Recordings:Directory"] = Path.Combine(DataDirectory, "recordings"),
+                ["Recordings:Directory"] = Path.Combine(data, "recordings"),
                 ["Scheduler:MaxConcurrentCalls"] = parse.GetRequiredValue(concurrency).ToString(CultureInfo.InvariantCulture),
             };
             if (azure is not null)
@@ -89,7 +98,7 @@ internal static class RehearseCommand
                 overrides["Transcription:Kind"] = "azure";
                 overrides["AzureSpeech:Endpoint"] = azure.Endpoint.ToString();
                 overrides["AzureSpeech:Key"] = azure.Key;
-                overrides["AzureSpeech:CacheDirectory"] = Path.Combine(DataDirectory, "cache", "tts-azure");
+                overrides["AzureSpeech:CacheDirectory"] = Path.Combine(data, "cache", "tts-azure");
             }
 
             await console.Error.WriteLineAsync(
@@ -126,10 +135,11 @@ internal static class RehearseCommand
         return command;
     }
 
-    private static IReadOnlyList<string> CallerNumbersOf(string file, string scenarioFolder)
+    /// <summary>The campaign's caller-id pool (the numbers the emulated account owns) and the lines it calls.</summary>
+    private static (IReadOnlyList<string> CallerNumbers, IReadOnlyList<string> Lines) NumbersOf(string file, string scenarioFolder)
     {
         var (campaign, _) = CampaignFiles.LoadValid(file, CampaignFiles.ScenarioIds(scenarioFolder));
-        return campaign.Anonymity.CallerNumbers;
+        return (campaign.Anonymity.CallerNumbers, [.. campaign.Lines.Select(l => l.Number).Distinct(StringComparer.Ordinal)]);
     }
 
     // A port chosen by the system and released: the webhook listener binds it a moment later (loopback only).
