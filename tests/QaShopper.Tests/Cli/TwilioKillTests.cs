@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using QaShopper.Cli;
+using QaShopper.Core.Campaigns;
+using QaShopper.Core.Ports;
+using QaShopper.Core.Results;
+using QaShopper.Hosting;
+using QaShopper.Tests.EmulatedTwilio;
+using QaShopper.Tests.Support;
+using QaShopper.Twilio.Emulator;
+
+namespace QaShopper.Tests.Cli;
+
+/// <summary>
+/// A host placing a Twilio call is killed outright in the middle of the call: the call goes on at Twilio, and the
+/// host started again (<c>serve</c>, on the same public address) takes it up from its journal — settled once, scored
+/// once, never dialled twice.
+/// </summary>
+[NonParallelizable]
+public sealed class TwilioKillTests
+{
+    private const string Line = "+441134960001";
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    private static readonly string Campaign = TestCampaignFiles.Tiny
+        .Replace("id: tiny-check", "id: kill-check", StringComparison.Ordinal)
+        .Replace("agents: [sarah, james]", "agents: [sarah]", StringComparison.Ordinal);
+
+    [Test]
+    public async Task Sigkill_DuringATwilioCall_ServeStartedAgainFinishesTheCallOnceWithoutDiallingAgain()
+    {
+        using var temp = new TempDirectory();
+
+        // The agent speaks at the answer, then waits (the test holds turn 2) until the first host is dead and serve is up.
+        var secondTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var agent = new HeldAgent(secondTurn.Task);
+        await using var twilio = await TwilioEmulator.StartAsync(
+            new TwilioEmulatorOptions { OwnedNumbers = ["+447700900101", "+447700900102"] },
+            new ScriptedCallee(_ => EmulatedAnswer.Answered(TimeSpan.FromSeconds(3), agent)));
+
+        var webhooks = $"http://127.0.0.1:{FreePort()}";
+        string[] settings =
+        [
+            "--db", temp.File("qa.db"),
+            "--config", temp.Write("settings.json", JsonSerializer.Serialize(new
+            {
+                Carrier = new { Kind = "twilio" },
+                Twilio = new { twilio.AccountSid, ApiBaseUrl = twilio.BaseAddress.ToString(), PublicBaseUrl = webhooks, WebhookListenUrl = webhooks },
+                Scenarios = new { Directory = RepoPaths.Combine("scenarios") },
+                Recordings = new { Directory = temp.File("recordings") },
+                LocalSpeech = new { Flite = new { CacheDirectory = temp.File("tts") } },
+            })),
+        ];
+        var environment = new Dictionary<string, string> { ["QASHOPPER_Twilio__AuthToken"] = twilio.AuthToken };
+
+        using (var first = CliProcess.Start(temp.Path, environment, ["campaign", "start", temp.Write("kill.yaml", Campaign), "--now", .. settings]))
+        {
+            await WaitAsync(() => agent.SecondTurnAsked && Answered(twilio), "the call answered and the caller's first line played", first);
+            first.Signal("KILL");
+            Assert.That(await first.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.True);
+        }
+
+        Assert.That(twilio.Calls.Single().EndTime, Is.Null, "the call is still going at Twilio");
+        using (var serve = CliProcess.Start(temp.Path, environment, ["serve", "--urls", webhooks, .. settings]))
+        {
+            await serve.WaitForErrorLineAsync(l => l.Contains("qashopper serve: listening", StringComparison.Ordinal), Patience, "serve listening");
+            secondTurn.SetResult();
+            await WaitAsync(() => twilio.Calls.Single().RecordingDeleted, "the recording fetched and deleted at Twilio", serve);
+            serve.Signal("TERM");
+            Assert.That(await serve.WaitForExitAsync(Patience), Is.True, serve.Error);
+        }
+
+        var (call, history, stored) = await StoreAsync(settings);
+        Assert.Multiple(() =>
+        {
+            Assert.That(twilio.Calls, Has.Count.EqualTo(1), "dialled once");
+            Assert.That((call.State, call.Attempts), Is.EqualTo((CampaignCallState.Completed, 1)));
+            Assert.That(history.Count(k => k == CampaignCallEventKind.Started), Is.EqualTo(1));
+            Assert.That(history, Does.Contain(CampaignCallEventKind.Resumed).And.Not.Contain(CampaignCallEventKind.Interrupted));
+            Assert.That(stored.Select(s => (s.Call.CallId, s.Call.Status)), Is.EqualTo(new[] { (call.AttemptCallId, CallStatus.Completed) }), "stored and scored once");
+            Assert.That(stored.Single().Score, Is.Not.Null);
+            Assert.That(File.Exists(Path.Combine(temp.File("recordings"), call.AttemptCallId + ".wav")), Is.True);
+        });
+    }
+
+    private static bool Answered(TwilioEmulator twilio) =>
+        twilio.Deliveries.Any(d => d.Parameters.TryGetValue("CallStatus", out var s) && s == "in-progress" && d.ResponseStatus == 200);
+
+    private static async Task WaitAsync(Func<bool> condition, string what, CliProcess process)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + Patience;
+        while (!condition())
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                Assert.Fail($"no {what}\n--- stderr\n{process.Error}\n--- stdout\n{process.Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<(CampaignCall Call, List<CampaignCallEventKind> History, IReadOnlyList<StoredCall> Stored)> StoreAsync(string[] settings)
+    {
+        var parse = QaShopperCli.BuildRoot(CliConsole.System).Parse(["report", .. settings]);
+        using var host = await AppHost.StartAsync(parse, HostFeatures.Store, CancellationToken.None);
+        var campaigns = host.Services.GetRequiredService<ICampaignStore>();
+        var call = (await campaigns.GetCallsAsync("kill-check")).Single();
+        var history = (await campaigns.GetEventsAsync(call.Call.CallId)).Select(e => e.Kind).ToList();
+        var stored = await host.Services.GetRequiredService<IResultStore>().GetCallsAsync(new CallQuery());
+        await host.StopAsync();
+        return (call, history, stored);
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        socket.Start();
+        return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    /// <summary>Speaks a tone on each turn; turn 2 waits until the test lets it.</summary>
+    private sealed class HeldAgent(Task secondTurn) : IEmulatedAgent
+    {
+        private volatile bool secondTurnAsked;
+
+        public bool SecondTurnAsked => secondTurnAsked;
+
+        public async Task<IReadOnlyList<AgentUtterance>> TakeTurnAsync(AgentCue cue, CancellationToken cancellationToken)
+        {
+            if (cue.Turn == 2)
+            {
+                secondTurnAsked = true;
+                await secondTurn.WaitAsync(cancellationToken);
+            }
+
+            return [new AgentUtterance(TimeSpan.FromSeconds(0.5), Tones.Sine(440, 2), $"turn {cue.Turn}")];
+        }
+    }
+}
