@@ -9,7 +9,7 @@ namespace QaShopper.Twilio.Emulator;
 /// announced by <see cref="SettingsHeader"/>. A key sent more than once is signed as SDK 8.2.0's
 /// <c>NameValueCollection</c> overload reads it: the values joined with commas (our webhooks never repeat keys).
 /// </summary>
-internal static class TwilioSignature
+public static class TwilioSignature
 {
     /// <summary>The header carrying the signature.</summary>
     public const string Header = "X-Twilio-Signature";
@@ -17,8 +17,16 @@ internal static class TwilioSignature
     /// <summary>The header naming the shared key and algorithm of an HMAC-SHA256 signature.</summary>
     public const string SettingsHeader = "X-Twilio-Webhooks-Signature-Settings";
 
+    /// <summary>The signature Twilio sends for a form POST to <paramref name="url"/>.</summary>
+    /// <param name="secret">The auth token (HMAC-SHA1) or the shared key's secret (HMAC-SHA256).</param>
+    /// <param name="url">The exact URL requested, query string included.</param>
+    /// <param name="parameters">The form parameters.</param>
+    /// <param name="sha256">HMAC-SHA256 instead of HMAC-SHA1.</param>
     public static string Sign(string secret, string url, IEnumerable<KeyValuePair<string, string>> parameters, bool sha256)
     {
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(parameters);
         var data = new StringBuilder(url);
         foreach (var group in parameters.GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

@@ -40,7 +40,10 @@ internal static class BenchCommand
     {
         var calls = new Option<int>("--calls") { Description = "Simulated calls to put through the pipeline", DefaultValueFactory = _ => 6, HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated calls", DefaultValueFactory = _ => 11, HelpName = "S" };
-        var command = new Command("bench", "Measure real-time factors of synthesis, transcription and the post-call pipeline on one core") { calls, seed };
+        var command = new Command("bench", "Measure real-time factors of synthesis, transcription and the post-call pipeline on one core")
+        {
+            calls, seed, WebhookBench.Create(console), WebhookBench.CreateLoad(console),
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workspace = Path.Combine(Path.GetTempPath(), "qashopper-bench", Guid.NewGuid().ToString("N"));
@@ -126,8 +129,12 @@ internal static class BenchCommand
         table.AddRow("post-call pipeline (transcribe + score + store)", Rtf(measured.Sum(m => m.Transcribe + m.Score + m.Store) / callSeconds), "same calls; target ≤ 0.25");
         console.Rich.Write(table);
         console.Rich.WriteLine($"decoder start-up (first call's transcription, once per process): {F(warmUpSeconds ?? 0)} s");
-        console.Rich.WriteLine($"machine: {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+        console.Rich.WriteLine(Machine());
     }
+
+    /// <summary>The machine a figure came from, for every bench's last line.</summary>
+    internal static string Machine() =>
+        $"machine: {Environment.ProcessorCount} cores, {Cpu()}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}";
 
     private static void PinToOneCore(CliConsole console)
     {
