@@ -150,13 +150,24 @@ public sealed partial class AzureSpeechEmulator
 
     private async Task<string> TranscribeLocallyAsync(byte[] audio, WavAudio wav, string locale, IReadOnlyList<string> phrases, CancellationToken cancellationToken)
     {
-        // The local recogniser reads a file; channel 1 is declared the agent's so that Agent maps back to channel 0.
+        // The local recogniser reads a file and treats the channel it is told is the agent's differently (the hints go
+        // there). The service applies its phrase list to every channel alike, so each channel is heard once as the
+        // "agent": pass one keeps channel 0, pass two channel 1 (relabelled Caller, which maps back to channel 1).
         var path = Path.Combine(Path.GetTempPath(), "qashopper-emulator-" + Guid.NewGuid().ToString("N") + ".wav");
         await File.WriteAllBytesAsync(path, audio, cancellationToken).ConfigureAwait(false);
         try
         {
-            var transcript = await transcriber!.TranscribeAsync(new TranscriptionRequest(path, 1, 0, locale, phrases), cancellationToken).ConfigureAwait(false);
-            return ToServiceJson(transcript, locale, wav.Duration);
+            var first = await transcriber!.TranscribeAsync(new TranscriptionRequest(path, 1, 0, locale, phrases), cancellationToken).ConfigureAwait(false);
+            if (wav.Channels.Count < 2)
+            {
+                return ToServiceJson(first, locale, wav.Duration);
+            }
+
+            var second = await transcriber.TranscribeAsync(new TranscriptionRequest(path, 2, 0, locale, phrases), cancellationToken).ConfigureAwait(false);
+            var segments = first.Segments.Where(s => s.Speaker == Speaker.Agent)
+                .Concat(second.Segments.Where(s => s.Speaker == Speaker.Agent).Select(s => s with { Speaker = Speaker.Caller }))
+                .ToList();
+            return ToServiceJson(first with { Segments = segments, Duration = Math.Max(first.Duration, second.Duration) }, locale, wav.Duration);
         }
         finally
         {

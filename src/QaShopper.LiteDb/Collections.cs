@@ -13,4 +13,6 @@ internal static class Collections
     public const string Campaigns = "campaigns";
     public const string CampaignCalls = "campaign_calls";
     public const string CampaignEvents = "campaign_events";
+    public const string CarrierCalls = "carrier_calls";
+    public const string CarrierCallEvents = "carrier_call_events";
 }

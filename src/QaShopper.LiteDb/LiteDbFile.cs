@@ -292,6 +292,11 @@ public sealed class LiteDbFile : IDisposable
         campaignCalls.EnsureIndex(x => x.State);
         database.GetCollection<CampaignEventDocument>(Collections.CampaignEvents).EnsureIndex(x => x.CallId);
 
+        // The carrier call journal (added within schema version 1: new collections and indexes are invisible to older
+        // builds, which neither read nor write them, so no version bump is needed to keep older files readable).
+        database.GetCollection<CarrierCallDocument>(Collections.CarrierCalls).EnsureIndex(x => x.InFlight);
+        database.GetCollection<CarrierCallEventDocument>(Collections.CarrierCallEvents).EnsureIndex(x => x.CallId);
+
         if (current is null || current.SchemaVersion < SchemaVersion)
         {
             meta.Upsert(new MetaDocument { Id = MetaId, SchemaVersion = SchemaVersion, UpdatedTicks = timeProvider.GetUtcNow().UtcTicks });

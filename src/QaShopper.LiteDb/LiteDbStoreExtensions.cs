@@ -14,7 +14,8 @@ public static class LiteDbStoreExtensions
     /// <see cref="LiteDbFile"/> (disposed with the container, which checkpoints and releases the lock), with
     /// <see cref="LiteDbResultStore"/> as <see cref="IResultStore"/>, <see cref="LiteDbCampaignStore"/> as
     /// <see cref="ICampaignStore"/> and <see cref="LiteDbGroundTruthStore"/> as itself only (a host that runs the
-    /// simulator maps <see cref="IGroundTruthStore"/> to it). The file is migrated once when the host starts.
+    /// simulator maps <see cref="IGroundTruthStore"/> to it), and <see cref="LiteDbCarrierCallJournal"/> as
+    /// <see cref="ICarrierCallJournal"/>. The file is migrated once when the host starts.
     /// </summary>
     public static IHostApplicationBuilder AddLiteDbStore(this IHostApplicationBuilder builder)
     {
@@ -31,6 +32,8 @@ public static class LiteDbStoreExtensions
         builder.Services.TryAddSingleton(sp => new LiteDbCampaignStore(sp.GetRequiredService<LiteDbFile>()));
         builder.Services.TryAddSingleton<ICampaignStore>(sp => sp.GetRequiredService<LiteDbCampaignStore>());
         builder.Services.TryAddSingleton(sp => new LiteDbGroundTruthStore(sp.GetRequiredService<LiteDbFile>()));
+        builder.Services.TryAddSingleton(sp => new LiteDbCarrierCallJournal(sp.GetRequiredService<LiteDbFile>()));
+        builder.Services.TryAddSingleton<ICarrierCallJournal>(sp => sp.GetRequiredService<LiteDbCarrierCallJournal>());
         builder.Services.AddHostedService(sp => new LiteDbStoreMigration(sp.GetRequiredService<LiteDbFile>()));
         return builder;
     }

@@ -34,6 +34,8 @@ internal static class StoreMapper
         WarmUp(mapper, new CampaignRecordDocument { ScenarioVersions = [new Pair()] });
         WarmUp(mapper, new CampaignCallDocument());
         WarmUp(mapper, new CampaignEventDocument());
+        WarmUp(mapper, new CarrierCallDocument { FinishedTicks = 1 });
+        WarmUp(mapper, new CarrierCallEventDocument { Sequence = 1, Data = [new Pair()] });
         return mapper;
     }
 

@@ -30,7 +30,7 @@ public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultS
     /// </summary>
     /// <param name="request">The call as it was placed.</param>
     /// <param name="placedAt">When it was placed.</param>
-    /// <param name="cancellationToken">Stops following; the call goes on at the carrier.</param>
+    /// <param name="cancellationToken">Stops following (the carrier hangs the call up).</param>
     /// <exception cref="InvalidOperationException">The carrier cannot take calls up again.</exception>
     public Task<CallOutcome> ResumeAsync(CallRequest request, DateTimeOffset placedAt, CancellationToken cancellationToken = default)
     {

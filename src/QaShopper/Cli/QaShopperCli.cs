@@ -71,6 +71,7 @@ internal static class QaShopperCli
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(CampaignCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(TwilioCommand.Create(console));
         return root;
     }
 }

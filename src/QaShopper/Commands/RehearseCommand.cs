@@ -5,13 +5,11 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using QaShopper.AzureSpeech.Emulator;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
-using QaShopper.Core.Campaigns;
+using QaShopper.Scheduling;
 using QaShopper.Core.Ports;
 using QaShopper.Hosting;
 using QaShopper.LocalSpeech.Pocketsphinx;
@@ -120,7 +118,7 @@ internal static class RehearseCommand
             var exit = await DemoCommand.ReportAsync(host, launched, parse.GetRequiredValue(report), TimeProvider.System.GetElapsedTime(started), console, "rehearse").ConfigureAwait(false);
             var calls = twilio.Calls;
             await console.Out.WriteLineAsync(
-                $"rehearse: Twilio emulator: {calls.Count} calls created, {twilio.Deliveries.Count} webhooks sent ({twilio.Deliveries.Count(d => d.StatusCode is >= 400 or 0)} refused or failed), " +
+                $"rehearse: Twilio emulator: {calls.Count} calls created, {twilio.Deliveries.Count} webhooks sent ({twilio.Deliveries.Count(d => d.ResponseStatus is null or >= 400)} refused or failed), " +
                 $"{calls.Count(c => c.RecordingSid is not null)} recordings, {calls.Count(c => c.RecordingDeleted)} deleted after download" +
                 (azure is null ? string.Empty : $"; Azure Speech emulator: {azure.RequestCount(EmulatorRoute.Synthesis)} syntheses, {azure.RequestCount(EmulatorRoute.FastTranscription)} transcriptions")).ConfigureAwait(false);
             return exit;

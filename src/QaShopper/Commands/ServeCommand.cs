@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
 using QaShopper.Hosting;
+using QaShopper.Twilio;
 using Quartz;
 
 namespace QaShopper.Commands;
@@ -49,7 +50,7 @@ internal static class ServeCommand
         builder.WebHost.UseKestrelCore();
         builder.WebHost.UseUrls(urls);
         builder.Services.AddRoutingCore();
-        AppHost.Configure(builder, parse, HostFeatures.Campaigns);
+        AppHost.Configure(builder, parse, HostFeatures.Campaigns | HostFeatures.WebHost);
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
             .AddQuartz(o => o.Name = "scheduler");
@@ -63,6 +64,11 @@ internal static class ServeCommand
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
             throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
+        }
+
+        if (app.Services.GetService<TwilioWebhookHandler>() is not null)
+        {
+            app.MapTwilioWebhooks();
         }
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

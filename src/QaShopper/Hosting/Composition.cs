@@ -12,6 +12,7 @@ using QaShopper.LocalSpeech.Pocketsphinx;
 using QaShopper.Scheduling;
 using QaShopper.Simulation;
 using QaShopper.LiteDb;
+using QaShopper.Twilio;
 
 namespace QaShopper.Hosting;
 
@@ -26,7 +27,7 @@ internal static class Composition
     public static readonly IReadOnlyDictionary<string, string[]> Kinds = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["Store:Kind"] = ["litedb"],
-        ["Carrier:Kind"] = ["simulated"],
+        ["Carrier:Kind"] = ["simulated", "twilio"],
         ["Speech:Kind"] = ["local", "azure"],
         ["Transcription:Kind"] = ["local", "azure"],
     };
@@ -99,6 +100,17 @@ internal static class Composition
 
                     // Only the simulator knows the truth of a call; the store keeps it for the evaluation.
                     builder.Services.TryAddSingleton<IGroundTruthStore>(sp => sp.GetRequiredService<LiteDbGroundTruthStore>());
+                    break;
+                case "twilio":
+                    builder.AddTwilioCarrier();
+
+                    // Twilio's callbacks need somewhere to land: serve maps them onto its own endpoints, other hosts
+                    // that place calls (campaign start --now, demo) listen on Twilio:WebhookListenUrl.
+                    if (!features.HasFlag(HostFeatures.WebHost))
+                    {
+                        builder.AddTwilioWebhookListener();
+                    }
+
                     break;
             }
 

@@ -22,4 +22,10 @@ internal enum HostFeatures
 
     /// <summary>Runs campaigns: the scheduler that places their calls (implies <see cref="Calls"/>).</summary>
     Campaigns = 16 | Calls,
+
+    /// <summary>
+    /// The host serves HTTP itself (<c>serve</c>): a carrier's webhooks are mapped onto its endpoints instead of a
+    /// listener of their own.
+    /// </summary>
+    WebHost = 32,
 }

@@ -12,6 +12,8 @@ public interface IStoreHarness : IDisposable
     ICampaignStore Campaigns { get; }
 
     IGroundTruthStore GroundTruth { get; }
+
+    ICarrierCallJournal Journal { get; }
 }
 
 /// <summary>The LiteDB adapter: one <see cref="LiteDbFile"/> shared by the three stores, as in a host.</summary>
@@ -26,6 +28,7 @@ internal sealed class LiteDbHarness : IStoreHarness
         Results = new LiteDbResultStore(File, clock);
         Campaigns = new LiteDbCampaignStore(File);
         GroundTruth = new LiteDbGroundTruthStore(File);
+        Journal = new LiteDbCarrierCallJournal(File);
     }
 
     public LiteDbFile File { get; }
@@ -37,6 +40,8 @@ internal sealed class LiteDbHarness : IStoreHarness
     public ICampaignStore Campaigns { get; }
 
     public IGroundTruthStore GroundTruth { get; }
+
+    public ICarrierCallJournal Journal { get; }
 
     public static Task<IStoreHarness> CreateAsync(TimeProvider clock) => Task.FromResult<IStoreHarness>(Create(clock));
 

@@ -85,7 +85,7 @@ internal sealed class TwilioEmulatorHarness : IAsyncDisposable
 
     private System.Net.Http.HttpClient? sdkHttp;
 
-    public Twilio.Emulator.TwilioEmulator Emulator { get; private set; } = null!;
+    public QaShopper.Twilio.Emulator.TwilioEmulator Emulator { get; private set; } = null!;
 
     public WebhookApp App { get; private set; } = null!;
 
@@ -97,7 +97,7 @@ internal sealed class TwilioEmulatorHarness : IAsyncDisposable
         {
             App = await WebhookApp.StartAsync(),
         };
-        harness.Emulator = await Twilio.Emulator.TwilioEmulator.StartAsync(options ?? new TwilioEmulatorOptions { OwnedNumbers = [Owned], Seed = 7 }, callee);
+        harness.Emulator = await global::QaShopper.Twilio.Emulator.TwilioEmulator.StartAsync(options ?? new TwilioEmulatorOptions { OwnedNumbers = [Owned], Seed = 7 }, callee);
         harness.Client = harness.ClientFor(harness.Emulator.AccountSid, harness.Emulator.AuthToken);
         return harness;
     }

@@ -28,3 +28,38 @@ public sealed class LiteDbGroundTruthStoreContract : GroundTruthStoreContract
 {
     private protected override Task<IStoreHarness> CreateAsync(TimeProvider clock) => LiteDbHarness.CreateAsync(clock);
 }
+
+public sealed class LiteDbCarrierCallJournalContract : CarrierCallJournalContract
+{
+    private protected override Task<IStoreHarness> CreateAsync(TimeProvider clock) => LiteDbHarness.CreateAsync(clock);
+
+    private protected override IStoreHarness Reopen(IStoreHarness harness)
+    {
+        var path = ((LiteDbHarness)harness).Path;
+        ((LiteDbHarness)harness).File.Dispose();
+        return new ReopenedLiteDb(path);
+    }
+
+    /// <summary>The same data file opened again, as a restarted host would.</summary>
+    private sealed class ReopenedLiteDb : IStoreHarness
+    {
+        private readonly QaShopper.LiteDb.LiteDbFile file;
+
+        public ReopenedLiteDb(string path)
+        {
+            file = QaShopper.LiteDb.LiteDbFile.Open(path, TimeProvider.System);
+            file.Migrate();
+            Journal = new QaShopper.LiteDb.LiteDbCarrierCallJournal(file);
+        }
+
+        public QaShopper.Core.Ports.IResultStore Results => throw new NotSupportedException();
+
+        public QaShopper.Core.Ports.ICampaignStore Campaigns => throw new NotSupportedException();
+
+        public QaShopper.Core.Ports.IGroundTruthStore GroundTruth => throw new NotSupportedException();
+
+        public QaShopper.Core.Ports.ICarrierCallJournal Journal { get; }
+
+        public void Dispose() => file.Dispose();
+    }
+}

@@ -1,4 +1,0 @@
-namespace QaShopper.Twilio;
-
-/// <summary>Placeholder until the carrier lands.</summary>
-internal static class AssemblyMarker;
