@@ -303,9 +303,9 @@ public sealed partial class AzureSpeechEmulator
                 return "the body is not a Transcription object";
             }
 
-            if (root.EnumerateObject().FirstOrDefault(p => !TranscriptionFields.Contains(p.Name, StringComparer.Ordinal)) is { Name: not null } unknownField && unknownField.Value.ValueKind != JsonValueKind.Undefined)
+            if (root.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !TranscriptionFields.Contains(n, StringComparer.Ordinal)) is { } unknownField)
             {
-                return $"'{unknownField.Name}' is not a property of Transcription";
+                return $"'{unknownField}' is not a property of Transcription";
             }
 
             if (!root.TryGetProperty("locale", out var locale) || locale.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(locale.GetString()))
@@ -334,9 +334,9 @@ public sealed partial class AzureSpeechEmulator
                 return "properties is required";
             }
 
-            if (properties.EnumerateObject().FirstOrDefault(p => !PropertyFields.Contains(p.Name, StringComparer.Ordinal)) is { Name: not null } unknown && unknown.Value.ValueKind != JsonValueKind.Undefined)
+            if (properties.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !PropertyFields.Contains(n, StringComparer.Ordinal)) is { } unknown)
             {
-                return $"'{unknown.Name}' is not a property of TranscriptionProperties";
+                return $"'{unknown}' is not a property of TranscriptionProperties (timeToLiveHours is required)";
             }
 
             if (!properties.TryGetProperty("timeToLiveHours", out var ttl) || !ttl.TryGetInt32(out var hours) || hours is < 6 or > 744)
