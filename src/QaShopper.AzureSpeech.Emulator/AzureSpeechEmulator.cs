@@ -17,8 +17,8 @@ using QaShopper.Core.Ports;
 namespace QaShopper.AzureSpeech.Emulator;
 
 /// <summary>
-/// A loopback stand-in for Azure Speech (Kestrel on 127.0.0.1, a free port): issueToken, the voice list, synthesis and
-/// fast transcription, with the service's checks and answers. The audio comes from an injected <see cref="ISpeechSynthesizer"/>
+/// A loopback stand-in for Azure Speech (Kestrel on 127.0.0.1, a free port): issueToken, the voice list, synthesis, fast
+/// and batch transcription, and a Blob Storage container for batch audio, with the services' checks and answers. The audio comes from an injected <see cref="ISpeechSynthesizer"/>
 /// (flite in rehearsals, a fake in tests), transcripts from an injected <see cref="ITranscriber"/> or a recorded answer per
 /// locale. Faults can be queued per route, and requests are counted per route.
 /// </summary>
@@ -86,9 +86,11 @@ public sealed partial class AzureSpeechEmulator : IAsyncDisposable
         app.MapGet("/cognitiveservices/voices/list", emulator.VoiceListAsync);
         app.MapPost("/cognitiveservices/v1", emulator.SynthesizeAsync);
         app.MapPost("/speechtotext/transcriptions:transcribe", emulator.TranscribeAsync);
+        emulator.MapBatch(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.Endpoint = new Uri(address.TrimEnd('/') + "/");
+        emulator.BatchContainerUrl = new Uri(emulator.Endpoint, $"{BlobRoot}/{ContainerName}?{emulator.ContainerSas}");
         return emulator;
     }
 

@@ -29,4 +29,28 @@ public enum EmulatorRoute
 
     /// <summary><c>POST /speechtotext/transcriptions:transcribe</c>.</summary>
     FastTranscription,
+
+    /// <summary><c>PUT {container}/{blob}</c>: Put Blob, Put Block and Put Block List.</summary>
+    BlobUpload,
+
+    /// <summary><c>GET {container}/{blob}</c>, by a client (the service reads blobs without a request).</summary>
+    BlobRead,
+
+    /// <summary><c>DELETE {container}/{blob}</c>.</summary>
+    BlobDelete,
+
+    /// <summary><c>POST /speechtotext/transcriptions:submit</c>.</summary>
+    BatchSubmit,
+
+    /// <summary><c>GET /speechtotext/transcriptions/{id}</c>: a status poll.</summary>
+    BatchStatus,
+
+    /// <summary><c>GET /speechtotext/transcriptions/{id}/files</c>.</summary>
+    BatchFiles,
+
+    /// <summary><c>GET</c> of a result file's <c>links.contentUrl</c>.</summary>
+    BatchResult,
+
+    /// <summary><c>DELETE /speechtotext/transcriptions/{id}</c>.</summary>
+    BatchDelete,
 }

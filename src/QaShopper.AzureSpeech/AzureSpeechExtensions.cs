@@ -24,15 +24,18 @@ public static class AzureSpeechExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="AzureFastTranscriber"/> as the singleton <see cref="ITranscriber"/>, with the same options,
-    /// validation and HttpClient as <see cref="AddAzureSpeechSynthesis"/>; calling both registers those once.
+    /// Registers <see cref="AzureTranscriber"/> as the singleton <see cref="ITranscriber"/> (fast transcription, and batch
+    /// transcription for recordings over the fast limits when <c>AzureSpeech:BatchContainerUrl</c> is set), with the same
+    /// options, validation and HttpClient as <see cref="AddAzureSpeechSynthesis"/>; calling both registers those once.
     /// </summary>
     public static IHostApplicationBuilder AddAzureSpeechTranscription(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddShared(builder);
         builder.Services.TryAddSingleton<AzureFastTranscriber>();
-        builder.Services.TryAddSingleton<ITranscriber>(services => services.GetRequiredService<AzureFastTranscriber>());
+        builder.Services.TryAddSingleton<AzureBatchTranscriber>();
+        builder.Services.TryAddSingleton<AzureTranscriber>();
+        builder.Services.TryAddSingleton<ITranscriber>(services => services.GetRequiredService<AzureTranscriber>());
         return builder;
     }
 

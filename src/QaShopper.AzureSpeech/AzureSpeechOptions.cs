@@ -1,6 +1,6 @@
 namespace QaShopper.AzureSpeech;
 
-/// <summary>How to reach Azure Speech (text to speech and fast transcription); bound from the <c>AzureSpeech</c> section.</summary>
+/// <summary>How to reach Azure Speech (text to speech, fast and batch transcription); bound from the <c>AzureSpeech</c> section.</summary>
 public sealed class AzureSpeechOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
@@ -24,7 +24,7 @@ public sealed class AzureSpeechOptions
     /// <summary>
     /// A custom endpoint (<c>AzureSpeech:Endpoint</c>): a custom subdomain, a sovereign cloud or the loopback emulator.
     /// Every route (<c>/sts/v1.0/issueToken</c>, <c>/cognitiveservices/v1</c>, <c>/cognitiveservices/voices/list</c>,
-    /// <c>/speechtotext/transcriptions:transcribe</c>) is
+    /// <c>/speechtotext/transcriptions:transcribe</c>, <c>/speechtotext/transcriptions:submit</c>) is
     /// taken relative to it. Set this or <see cref="Region"/>.
     /// </summary>
     public Uri? Endpoint { get; set; }
@@ -61,6 +61,43 @@ public sealed class AzureSpeechOptions
     /// </summary>
     public TimeSpan FastTranscriptionMaxDuration { get; set; } = FastTranscriptionDurationLimit;
 
+    /// <summary>
+    /// An Azure Blob Storage container URL with a SAS token allowing create, write, read and delete
+    /// (<c>AzureSpeech:BatchContainerUrl</c>), for example <c>https://account.blob.core.windows.net/recordings?sv=…&amp;sig=…</c>.
+    /// Batch transcription reads audio by URL only, so recordings over the fast limits are uploaded there, given to the
+    /// service by URL and deleted afterwards. Unset (the default), such recordings are refused. A secret like the key: the
+    /// query string is never logged or shown in a message.
+    /// </summary>
+    public Uri? BatchContainerUrl { get; set; }
+
+    /// <summary>
+    /// The wait between two status requests of a batch transcription when the service gives no <c>Retry-After</c>
+    /// (<c>AzureSpeech:BatchPollInterval</c>). Default 10 seconds; later waits grow by half up to six times this.
+    /// </summary>
+    public TimeSpan BatchPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest a batch transcription may take from upload to result (<c>AzureSpeech:BatchTimeout</c>). Default 2 hours;
+    /// the service's queue can be long at busy times, and a call not transcribed by then is reported as failed.
+    /// </summary>
+    public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The size of the blocks a recording is uploaded in (<c>AzureSpeech:BatchUploadBlockSize</c>, bytes). Default 8 MB:
+    /// a block that fails is retried alone, and memory holds one block, not the recording. A recording no bigger than one
+    /// block is sent in a single request.
+    /// </summary>
+    public int BatchUploadBlockSize { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>The largest block the Blob service accepts in one Put Block request (4000 MiB); the setting is kept far below.</summary>
+    public const int BatchUploadBlockSizeLimit = 100 * 1024 * 1024;
+
+    /// <summary>
+    /// How long the service keeps a batch transcription it was not asked to delete (<c>timeToLiveHours</c>): the shortest it
+    /// accepts, so a transcription left behind by a crash disappears soon. The adapter deletes it as soon as it is read.
+    /// </summary>
+    public const int BatchTimeToLiveHours = 6;
+
     /// <summary>The service's limit on the audio of one fast transcription request: 120 minutes.</summary>
     public static readonly TimeSpan FastTranscriptionDurationLimit = TimeSpan.FromMinutes(120);
 
@@ -84,4 +121,7 @@ public sealed class AzureSpeechOptions
 
     /// <summary>Where the service is, for messages: the region or the endpoint, never the key.</summary>
     internal string Target => Endpoint is { } endpoint ? $"endpoint {endpoint}" : $"region '{Region}'";
+
+    /// <summary>The batch container for messages: its address without the SAS token.</summary>
+    internal string BatchContainerForMessages => BatchContainerUrl is { } url ? BlobSas.Redact(url) : "(not set)";
 }

@@ -78,6 +78,39 @@ internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeech
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:FastTranscriptionMaxDuration must be positive and at most the service's limit {AzureSpeechOptions.FastTranscriptionDurationLimit}, not {options.FastTranscriptionMaxDuration}."));
         }
 
+        if (options.BatchContainerUrl is { } container)
+        {
+            // The SAS token is a secret: messages show the container's address only.
+            var shown = BlobSas.Redact(container);
+            if (!container.IsAbsoluteUri || (container.Scheme != Uri.UriSchemeHttps && container.Scheme != Uri.UriSchemeHttp))
+            {
+                failures.Add($"{Section}:BatchContainerUrl '{shown}' is not an absolute http(s) URL; set it to the container's SAS URL.");
+            }
+            else if (!BlobSas.HasSignature(container))
+            {
+                failures.Add($"{Section}:BatchContainerUrl '{shown}' has no SAS token (no 'sig' in its query string); set it to a container SAS URL that allows create, write, read and delete.");
+            }
+            else if (container.AbsolutePath.Trim('/').Length == 0)
+            {
+                failures.Add($"{Section}:BatchContainerUrl '{shown}' names no container; add the container's name to the path.");
+            }
+        }
+
+        if (options.BatchPollInterval <= TimeSpan.Zero)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:BatchPollInterval must be positive, not {options.BatchPollInterval}."));
+        }
+
+        if (options.BatchTimeout <= TimeSpan.Zero)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:BatchTimeout must be positive, not {options.BatchTimeout}."));
+        }
+
+        if (options.BatchUploadBlockSize <= 0 || options.BatchUploadBlockSize > AzureSpeechOptions.BatchUploadBlockSizeLimit)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:BatchUploadBlockSize must be between 1 and {AzureSpeechOptions.BatchUploadBlockSizeLimit} bytes, not {options.BatchUploadBlockSize}."));
+        }
+
         if (string.IsNullOrWhiteSpace(options.UserAgent))
         {
             failures.Add($"{Section}:UserAgent is empty; the service requires a User-Agent header.");

@@ -255,7 +255,7 @@ public sealed class AzureFastTranscriberTests
 
         var error = Assert.ThrowsAsync<SpeechEngineException>(() => harness.Transcriber.TranscribeAsync(new TranscriptionRequest(path, 1, 2, "en-US", [])));
 
-        Assert.That(error!.Message, Does.Contain("batch transcription").And.Contain("not implemented").And.Contain("AzureSpeech:FastTranscriptionMaxDuration"));
+        Assert.That(error!.Message, Does.Contain("batch transcription").And.Contain("AzureSpeech:BatchContainerUrl").And.Contain("AzureSpeech:FastTranscriptionMaxDuration"));
         Assert.That(Enum.GetValues<EmulatorRoute>().Sum(harness.Emulator.RequestCount), Is.Zero);
     }
 
@@ -370,7 +370,12 @@ public sealed class AzureFastTranscriberTests
         {
             Interlocked.Increment(ref calls);
             var end = segments.Length == 0 ? 0 : segments.Max(s => s.End);
-            return Task.FromResult(new Transcript(request.AnsweredAfter, end, segments));
+
+            // The segments are written for agent on channel 1; asked for channel 2's side as the agent's, the sides swap,
+            // as a real recogniser's would (the emulator hears each channel once as the "agent").
+            var heard = request.AgentChannel == 1 ? segments
+                : [.. segments.Select(s => s with { Speaker = s.Speaker == Speaker.Agent ? Speaker.Caller : Speaker.Agent })];
+            return Task.FromResult(new Transcript(request.AnsweredAfter, end, heard));
         }
     }
 }

@@ -43,8 +43,15 @@ internal sealed class AzureSpeechHarness : IAsyncDisposable
     /// <summary>The adapter's transcriber, registered next to the synthesizer.</summary>
     public ITranscriber Transcriber => host.Services.GetRequiredService<ITranscriber>();
 
+    /// <param name="key">The key the adapter is given (the emulator's by default).</param>
+    /// <param name="settings">More <c>AzureSpeech</c> settings.</param>
+    /// <param name="voice">The emulator's voice (a fake by default).</param>
+    /// <param name="recogniser">The emulator's recogniser for transcription requests.</param>
+    /// <param name="batch">Sets <c>AzureSpeech:BatchContainerUrl</c> to the emulator's container, for batch transcription.</param>
+    /// <param name="logs">Receives every log entry of the adapter's host, at every level.</param>
     public static async Task<AzureSpeechHarness> StartAsync(
-        string? key = null, IDictionary<string, string?>? settings = null, ISpeechSynthesizer? voice = null, ITranscriber? recogniser = null)
+        string? key = null, IDictionary<string, string?>? settings = null, ISpeechSynthesizer? voice = null, ITranscriber? recogniser = null,
+        bool batch = false, ILoggerProvider? logs = null)
     {
         var clock = new SimulatedClock();
         var fake = voice is null ? new FakeSynthesizer() : null;
@@ -57,7 +64,13 @@ internal sealed class AzureSpeechHarness : IAsyncDisposable
             ["AzureSpeech:Endpoint"] = emulator.Endpoint.ToString(),
             ["AzureSpeech:Key"] = key ?? Key,
             ["AzureSpeech:CacheDirectory"] = cache.Path,
+            ["AzureSpeech:BatchContainerUrl"] = batch ? emulator.BatchContainerUrl.AbsoluteUri : null,
         });
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        }
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

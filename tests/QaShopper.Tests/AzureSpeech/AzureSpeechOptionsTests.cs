@@ -70,4 +70,55 @@ public sealed class AzureSpeechOptionsTests
         Assert.That(endpoints.Synthesis.AbsoluteUri, Is.EqualTo("http://127.0.0.1:5000/cognitiveservices/v1"));
         Assert.That(endpoints.IssueToken.AbsoluteUri, Is.EqualTo("http://127.0.0.1:5000/sts/v1.0/issueToken"));
     }
+
+    [Test]
+    public void Validate_BatchContainerUrlWithoutSas_NamesTheSetting_WithoutItsQuery()
+    {
+        var options = Valid();
+        options.BatchContainerUrl = new Uri("https://account.blob.core.windows.net/recordings?sv=2023-11-03&sp=rcwd&secret-part");
+
+        var failure = Failure(options);
+
+        Assert.That(failure, Does.Contain("AzureSpeech:BatchContainerUrl").And.Contain("SAS").And.Not.Contain("secret-part"));
+    }
+
+    [Test]
+    public void Validate_BatchContainerUrlWithoutContainer_NamesTheSetting_WithoutTheSignature()
+    {
+        var options = Valid();
+        options.BatchContainerUrl = new Uri("https://account.blob.core.windows.net/?sv=2023-11-03&sig=TopSecret");
+
+        Assert.That(Failure(options), Does.Contain("AzureSpeech:BatchContainerUrl").And.Contain("container").And.Not.Contain("TopSecret"));
+    }
+
+    [Test]
+    public void Validate_ContainerSasUrl_Succeeds()
+    {
+        var options = Valid();
+        options.BatchContainerUrl = new Uri("https://account.blob.core.windows.net/recordings?sv=2023-11-03&sp=rcwd&sig=abc");
+
+        Assert.That(new AzureSpeechOptionsValidator().Validate(null, options).Succeeded, Is.True);
+    }
+
+    [TestCase("BatchPollInterval")]
+    [TestCase("BatchTimeout")]
+    [TestCase("BatchUploadBlockSize")]
+    public void Validate_BatchSettingOutOfRange_NamesTheSetting(string setting)
+    {
+        var options = Valid();
+        switch (setting)
+        {
+            case "BatchPollInterval":
+                options.BatchPollInterval = TimeSpan.Zero;
+                break;
+            case "BatchTimeout":
+                options.BatchTimeout = TimeSpan.FromSeconds(-1);
+                break;
+            default:
+                options.BatchUploadBlockSize = 0;
+                break;
+        }
+
+        Assert.That(Failure(options), Does.Contain("AzureSpeech:" + setting));
+    }
 }
