@@ -99,6 +99,11 @@ internal static class RehearseCommand
                 overrides["AzureSpeech:Endpoint"] = azure.Endpoint.ToString();
                 overrides["AzureSpeech:Key"] = azure.Key;
                 overrides["AzureSpeech:CacheDirectory"] = Path.Combine(data, "cache", "tts-azure");
+
+                // The emulator transcribes with pocketsphinx on this machine, each channel on its own, several calls at a
+                // time: far slower than the service, so a request may take minutes rather than the 30 s allowed by default.
+                overrides["AzureSpeech:Timeout"] = "00:10:00";
+                overrides["AzureSpeech:BatchContainerUrl"] = azure.BatchContainerUrl.ToString();
             }
 
             await console.Error.WriteLineAsync(
