@@ -54,17 +54,8 @@ public sealed class CampaignRecoveryTests
     [Test]
     public async Task Recovery_CallStillGoingAtTheCarrier_IsFollowedToItsEndNotDialledAgain()
     {
-        var at = TimeProvider.System.GetUtcNow().AddDays(2);
-        var plan = CampaignTestKit.Plan(CampaignTestKit.Campaign(), CampaignTestKit.Call("acme-0001", at, at.AddHours(1)));
         var carrier = new FakeCarrier();
-        using (var first = CampaignTestKit.BuildHost(database.Path, carrier))
-        {
-            // Plays the part of a host killed while its call was live at the carrier: started, never stored.
-            await first.StartAsync();
-            await first.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.OnTime, CampaignTestKit.NoScenarioVersions);
-            await first.Services.GetRequiredService<ICampaignStore>().TryStartAsync("acme-0001", "acme-0001", at);
-            await first.StopAsync();
-        }
+        await KilledDuringTheCallAsync(carrier);
 
         carrier.InFlight["acme-0001"] = true;
         using var second = CampaignTestKit.BuildHost(database.Path, carrier);
@@ -93,16 +84,8 @@ public sealed class CampaignRecoveryTests
     [Test]
     public async Task Recovery_CallTheCarrierNoLongerHas_IsFailedAsInterruptedAndRetried()
     {
-        var at = TimeProvider.System.GetUtcNow().AddDays(2);
-        var plan = CampaignTestKit.Plan(CampaignTestKit.Campaign(), CampaignTestKit.Call("acme-0001", at, at.AddHours(1)));
         var carrier = new FakeCarrier();
-        using (var first = CampaignTestKit.BuildHost(database.Path, carrier))
-        {
-            await first.StartAsync();
-            await first.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.OnTime, CampaignTestKit.NoScenarioVersions);
-            await first.Services.GetRequiredService<ICampaignStore>().TryStartAsync("acme-0001", "acme-0001", at);
-            await first.StopAsync();
-        }
+        await KilledDuringTheCallAsync(carrier);
 
         using var second = CampaignTestKit.BuildHost(database.Path, carrier);
         await second.StartAsync();
@@ -148,5 +131,17 @@ public sealed class CampaignRecoveryTests
         Assert.That(ScheduleMode.Parse(mode.ToString()!), Is.EqualTo(mode));
         Assert.That(ScheduleMode.Parse("now"), Is.SameAs(ScheduleMode.Now));
         Assert.That(ScheduleMode.OnTime.EnforcesPeriods, Is.True);
+    }
+
+    /// <summary>Plays the part of a host killed while its one call was live at the carrier: started, never stored.</summary>
+    private async Task KilledDuringTheCallAsync(FakeCarrier carrier)
+    {
+        var at = TimeProvider.System.GetUtcNow().AddDays(2);
+        var plan = CampaignTestKit.Plan(CampaignTestKit.Campaign(), CampaignTestKit.Call("acme-0001", at, at.AddHours(1)));
+        using var first = CampaignTestKit.BuildHost(database.Path, carrier);
+        await first.StartAsync();
+        await first.Services.GetRequiredService<CampaignScheduler>().ScheduleAsync(plan, "campaign: acme", ScheduleMode.OnTime, CampaignTestKit.NoScenarioVersions);
+        await first.Services.GetRequiredService<ICampaignStore>().TryStartAsync("acme-0001", "acme-0001", at);
+        await first.StopAsync();
     }
 }

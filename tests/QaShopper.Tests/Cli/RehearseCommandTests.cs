@@ -12,27 +12,11 @@ public sealed class RehearseCommandTests
 {
     private const string Line = "+441134960001";
 
-    private const string Campaign = """
-        id: rehearsal-check
-        name: Rehearsal check
-        dates: { from: 2099-01-05, to: 2099-01-11 }
-        sites:
-          - id: leeds
-            time_zone: Europe/London
-            periods:
-              - { name: peak, days: mon-fri, from: "09:00", to: "12:00" }
-        lines:
-          - { number: "+441134960001", site: leeds, agents: [sarah, james], scenarios: [acme-bank-saturday-hours, acme-bank-lost-card] }
-        scenarios:
-          - { id: acme-bank-saturday-hours }
-          - { id: acme-bank-lost-card }
-        quotas:
-          per_agent_per_week: 1
-        retries: { busy: { max: 1, after: 10m } }
-        anonymity:
-          caller_numbers: ["+447700900101", "+447700900102"]
-          caller_voices: [slt]
-        """;
+    // Two calls on one line, one per scenario of the bank; a busy line is retried once.
+    private static readonly string Campaign = TestCampaignFiles.Tiny
+        .Replace("id: tiny-check", "id: rehearsal-check", StringComparison.Ordinal)
+        .Replace("scenarios: [acme-bank-saturday-hours] }", "scenarios: [acme-bank-saturday-hours, acme-bank-lost-card] }", StringComparison.Ordinal)
+        .Replace("  - { id: acme-bank-saturday-hours }", "  - { id: acme-bank-saturday-hours }\n  - { id: acme-bank-lost-card }\nretries: { busy: { max: 1, after: 10m } }", StringComparison.Ordinal);
 
     private TempDirectory temp = null!;
 
