@@ -14,7 +14,8 @@ namespace QaShopper.Commands;
 
 /// <summary>
 /// <c>qashopper serve</c>: the long-running host. Quartz places scheduled campaign calls, a health endpoint reports
-/// whether the scheduler and the store are up, and Ctrl+C (SIGTERM) lets calls in progress finish before it stops.
+/// whether the scheduler and the store are up, Twilio's webhooks land on <c>/twilio/</c> when Twilio is the carrier,
+/// and Ctrl+C (SIGTERM) lets calls in progress finish before it stops.
 /// </summary>
 internal static class ServeCommand
 {
@@ -28,7 +29,7 @@ internal static class ServeCommand
             DefaultValueFactory = _ => DefaultUrl,
             HelpName = "URL",
         };
-        var command = new Command("serve", "Run the scheduler host: places scheduled campaign calls until stopped; GET /health for a health check")
+        var command = new Command("serve", "Run the scheduler host: places scheduled campaign calls until stopped; GET /health for a health check; Twilio's webhooks under /twilio/ with Carrier:Kind twilio")
         {
             urls,
         };
