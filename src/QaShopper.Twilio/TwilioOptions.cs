@@ -49,8 +49,10 @@ public sealed class TwilioOptions
     /// <summary>Where a host without the web app listens for webhooks (<c>Twilio:WebhookListenUrl</c>). Default http://127.0.0.1:5081.</summary>
     public Uri WebhookListenUrl { get; set; } = new("http://127.0.0.1:5081");
 
-    /// <summary>How long the line rings before Twilio gives up with no-answer (<c>Twilio:RingTimeout</c>). Default 30 s; Twilio allows 5 s to 600 s.</summary>
-    public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long the line rings before Twilio gives up with no-answer (<c>Twilio:RingTimeout</c>). Default 60 s (Twilio's own):
+    /// a slow answer is what the answer-speed item is there to catch, so it must be heard, not cut off at 30 s and
+    /// retried as unanswered. Twilio allows 5 s to 600 s.</summary>
+    public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The longest a call may last (<c>Twilio:TimeLimit</c>). Default 20 minutes.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMinutes(20);

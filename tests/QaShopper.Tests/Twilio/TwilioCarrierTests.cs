@@ -133,7 +133,7 @@ public sealed class TwilioCarrierTests
             Assert.That(created["RecordingChannels"], Is.EqualTo("dual"));
             Assert.That(created["Trim"], Is.EqualTo("do-not-trim"));
             Assert.That(created["RecordingStatusCallback"], Is.EqualTo($"{TwilioTestHost.PublicBase}/twilio/calls/call-1/recording"));
-            Assert.That(created["Timeout"], Is.EqualTo("30"));
+            Assert.That(created["Timeout"], Is.EqualTo("60"));
             Assert.That(created["TimeLimit"], Is.EqualTo("1200"));
             Assert.That(created.ContainsKey("MachineDetection"), Is.False);
         });
