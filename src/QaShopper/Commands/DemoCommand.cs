@@ -8,6 +8,7 @@ using QaShopper.Cli;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
+using QaShopper.Hosting;
 using QaShopper.Scheduling;
 using QaShopper.Reports;
 
@@ -34,6 +35,15 @@ internal static class DemoCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // The demo campaign dials the simulated call centre's made-up lines: never through a real carrier.
+            if (Composition.Kind(AppHost.Settings(parse), "Carrier:Kind") != "simulated")
+            {
+                throw new CliException(
+                    "demo: runs against the simulated call centre only (Carrier:Kind is set to another carrier); " +
+                    "'qashopper rehearse' runs a campaign through Twilio's path against the Twilio emulator, 'campaign start' and 'serve' place real calls",
+                    ExitCodes.BadInput);
+            }
+
             var started = TimeProvider.System.GetTimestamp();
             var request = new LaunchRequest(parse.GetRequiredValue(campaign), ScheduleMode.Now, From: null, To: null, parse.GetValue(seed));
             var launched = await CampaignLauncher.LaunchAsync(

@@ -77,6 +77,16 @@ public sealed class RehearseCommandTests
         Assert.That(run.Error, Does.Contain("unknown kind 'engaged'").And.Contain("busy, no-answer"));
     }
 
+    [Test]
+    public async Task Demo_CarrierKindTwilio_RefusesPointingToRehearse()
+    {
+        var run = await CliRunner.RunAsync("demo", "--db", temp.File("qa.db"), "--config", temp.Write("twilio.json", """{ "Carrier": { "Kind": "twilio" } }"""));
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("simulated call centre only").And.Contain("qashopper rehearse"));
+        Assert.That(File.Exists(temp.File("qa.db")), Is.False, "nothing stored, nothing dialled");
+    }
+
     private Task<CliRun> RehearseAsync(params string[] extra) =>
         CliRunner.RunAsync(
         [
