@@ -12,11 +12,11 @@ public sealed class RehearseCommandTests
 {
     private const string Line = "+441134960001";
 
-    // Two calls on one line, one per scenario of the bank; a busy line is retried once.
+    // Two calls on one line, one per scenario of the bank; busy, unanswered and failed calls are retried once.
     private static readonly string Campaign = TestCampaignFiles.Tiny
         .Replace("id: tiny-check", "id: rehearsal-check", StringComparison.Ordinal)
         .Replace("scenarios: [acme-bank-saturday-hours] }", "scenarios: [acme-bank-saturday-hours, acme-bank-lost-card] }", StringComparison.Ordinal)
-        .Replace("  - { id: acme-bank-saturday-hours }", "  - { id: acme-bank-saturday-hours }\n  - { id: acme-bank-lost-card }\nretries: { busy: { max: 1, after: 10m } }", StringComparison.Ordinal);
+        .Replace("  - { id: acme-bank-saturday-hours }", "  - { id: acme-bank-saturday-hours }\n  - { id: acme-bank-lost-card }\nretries: { busy: { max: 1, after: 10m }, no_answer: { max: 1, after: 10m }, failed: { max: 1, after: 10m } }", StringComparison.Ordinal);
 
     private TempDirectory temp = null!;
 
@@ -57,14 +57,16 @@ public sealed class RehearseCommandTests
         Assert.That(status.Select(c => c.Attempts), Is.All.EqualTo(1));
     }
 
-    [Test]
-    public async Task Rehearse_BusyLine_IsRetriedByTheCampaignRuleThenGivenUp()
+    [TestCase("busy", "busy")]
+    [TestCase("no-answer", "no-answer")]
+    [TestCase("failed", "failed")]
+    public async Task Rehearse_LineThatNeverConnects_IsRetriedByTheCampaignRuleThenGivenUp(string fault, string state)
     {
-        var run = await RehearseAsync("--local-speech", "--fault", $"busy:{Line}");
+        var run = await RehearseAsync("--local-speech", "--fault", $"{fault}:{Line}");
         var status = await StatusAsync();
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(status.Select(c => (c.State, c.Attempts)), Is.All.EqualTo(("busy", 2)), "one retry after busy, as the campaign says");
+        Assert.That(status.Select(c => (c.State, c.Attempts)), Is.All.EqualTo((state, 2)), "one retry, as the campaign says");
         Assert.That(run.Out, Does.Contain($"{status.Count * 2} calls created"));
     }
 
