@@ -55,10 +55,20 @@ public static partial class ScenarioParser
     /// </summary>
     internal static YamlMappingNode? LoadSingleMapping(ParseContext context, string noun, IReadOnlyList<string> requiredFields)
     {
+        if (!YamlInputLimits.CheckText(context))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(context.Source));
+            stream.Load(YamlInputLimits.LimitDepth(new Parser(new StringReader(context.Source))));
+        }
+        catch (YamlInputLimits.TooDeepException ex)
+        {
+            context.Report(ex.Start, ex.Reason);
+            return null;
         }
         catch (YamlException ex)
         {

@@ -113,6 +113,9 @@ public static class TranscriptJson
     /// <summary>Walks the document, naming the field path in every error.</summary>
     private sealed class Reader(string fileName)
     {
+        // Times are written rounded (to milliseconds or tens of them); a word may end a rounding step after its segment.
+        private const double TimeTolerance = 0.05;
+
         public Transcript Read(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object)
@@ -145,7 +148,8 @@ public static class TranscriptJson
             }
 
             double duration;
-            if (root.TryGetProperty("duration", out var durationElement) && durationElement.ValueKind != JsonValueKind.Null)
+            var durationGiven = root.TryGetProperty("duration", out var durationElement) && durationElement.ValueKind != JsonValueKind.Null;
+            if (durationGiven)
             {
                 duration = Time(durationElement, "duration");
             }
@@ -153,6 +157,24 @@ public static class TranscriptJson
             {
                 // A transcript without a duration ends with its last words.
                 duration = segments.Count == 0 ? 0 : segments.Max(s => s.End);
+            }
+
+            // Facts that contradict each other would be scored as if one of them were true: refuse them with the reason.
+            var end = segments.Count == 0 ? duration : Math.Max(duration, segments.Max(s => s.End));
+            if (answeredAfter > end + TimeTolerance)
+            {
+                throw Error("answeredAfter", $"the call is answered at {Format(answeredAfter.Value)} s, after it ends at {Format(end)} s");
+            }
+
+            if (durationGiven)
+            {
+                for (var i = 0; i < segments.Count; i++)
+                {
+                    if (segments[i].End > duration + TimeTolerance)
+                    {
+                        throw Error($"segments[{i.ToString(CultureInfo.InvariantCulture)}].end", $"the segment ends at {Format(segments[i].End)} s, after the call's duration of {Format(duration)} s");
+                    }
+                }
             }
 
             return new Transcript(answeredAfter, duration, segments);
@@ -195,6 +217,11 @@ public static class TranscriptJson
                     }
 
                     var (ws, we) = Span(w, wordPath);
+                    if (ws < start - TimeTolerance || we > end + TimeTolerance)
+                    {
+                        throw Error(wordPath, $"the word at {Format(ws)}–{Format(we)} s lies outside its segment ({Format(start)}–{Format(end)} s)");
+                    }
+
                     words.Add(new TranscriptWord(RequiredString(w, wordPath, "text"), ws, we, OptionalConfidence(w, wordPath)));
                     i++;
                 }
@@ -240,8 +267,21 @@ public static class TranscriptJson
         {
             var value = Required(element, path, name);
             return value.ValueKind == JsonValueKind.String
-                ? value.GetString()!
+                ? Text(value, $"{path}.{name}")
                 : throw Error($"{path}.{name}", $"expected a string, got {Describe(value)}");
+        }
+
+        // JSON may escape half of a surrogate pair (\ud800), which no .NET string read from UTF-8 can hold.
+        private string Text(JsonElement value, string path)
+        {
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Error(path, "the text holds an unpaired surrogate escape (such as \\ud800), which is not a character");
+            }
         }
 
         private double Time(JsonElement element, string path)
@@ -259,7 +299,7 @@ public static class TranscriptJson
 
         private static string Describe(JsonElement element) => element.ValueKind switch
         {
-            JsonValueKind.String => $"'{element.GetString()}'",
+            JsonValueKind.String => $"'{element.GetRawText().Trim('"')}'",
             JsonValueKind.Number => element.GetRawText(),
             JsonValueKind.Array => "an array",
             JsonValueKind.Object => "an object",

@@ -151,12 +151,16 @@ internal static class ChecklistParser
         return YamlValues.Duration(context, entry.Value, field, mustBePositive: true);
     }
 
+    /// <summary>The most points one item may weigh.</summary>
+    internal const double MaxWeight = 1000;
+
     private static double? ReadWeight(ParseContext context, YamlNode node)
     {
         var weight = YamlValues.Number(context, node, "weight", "10");
-        if (weight is <= 0)
+        // Bounded above as well: weights near double.MaxValue add up to infinity, and infinity over infinity is a NaN score.
+        if (weight is <= 0 or > MaxWeight)
         {
-            context.Report(node, $"'weight' must be a positive number; got {weight.Value.ToString(CultureInfo.InvariantCulture)}");
+            context.Report(node, $"'weight' must be a positive number of points up to {MaxWeight.ToString(CultureInfo.InvariantCulture)}; got {weight.Value.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 
