@@ -61,9 +61,10 @@ public static partial class ScenarioParser
         }
 
         var stream = new YamlStream();
+        var parser = YamlInputLimits.LimitDepth(new Parser(new StringReader(context.Source)));
         try
         {
-            stream.Load(YamlInputLimits.LimitDepth(new Parser(new StringReader(context.Source))));
+            stream.Load(parser);
         }
         catch (YamlInputLimits.TooDeepException ex)
         {
@@ -73,6 +74,12 @@ public static partial class ScenarioParser
         catch (YamlException ex)
         {
             ReportSyntaxError(context, ex);
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // The node builder refuses some event orders the parser lets through (a key where a value must be).
+            context.Report(parser.Last, "YAML syntax error: the structure after this point is not a valid mapping or sequence; check the indentation and the ': ' and '- ' marks");
             return null;
         }
 

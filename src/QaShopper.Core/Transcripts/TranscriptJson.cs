@@ -24,6 +24,17 @@ public static class TranscriptJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(fileName);
+        // A string handed over in-process may hold an unpaired surrogate, which System.Text.Json refuses with an
+        // ArgumentException that has no position; name the line and column here instead.
+        if (FirstUnpairedSurrogate(json) is { } bad)
+        {
+            var before = json.AsSpan(0, bad);
+            var line = before.Count('\n') + 1;
+            var column = bad - (before.LastIndexOf('\n') + 1) + 1;
+            throw new TranscriptFormatException(string.Create(CultureInfo.InvariantCulture,
+                $"{fileName}:{line}:{column}: malformed text: U+{(int)json[bad]:X4} is half of a surrogate pair, not a character"));
+        }
+
         JsonDocument document;
         try
         {
@@ -102,6 +113,23 @@ public static class TranscriptJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static int? FirstUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static string FirstSentence(string message)

@@ -39,6 +39,16 @@ internal sealed class FuzzCorpus
 
     public IReadOnlyDictionary<string, Transcript> Transcripts { get; }
 
+    /// <summary>The first YAML block after "## A small campaign" in <c>docs/campaign-format.md</c>.</summary>
+    public static string SmallCampaignOfTheDocs()
+    {
+        var doc = File.ReadAllText(RepoPaths.Combine("docs", "campaign-format.md"));
+        var section = doc.IndexOf("## A small campaign", StringComparison.Ordinal);
+        var start = doc.IndexOf("```yaml\n", section, StringComparison.Ordinal) + "```yaml\n".Length;
+        var end = doc.IndexOf("```", start, StringComparison.Ordinal);
+        return doc[start..end];
+    }
+
     public static FuzzCorpus Load()
     {
         static List<(string, string)> Read(string folder, string pattern, Func<string, bool>? keep = null) =>
@@ -49,7 +59,7 @@ internal sealed class FuzzCorpus
 
         return new FuzzCorpus(
             Read("scenarios", "*.yaml", f => !f.EndsWith("call-centre.yaml", StringComparison.Ordinal)),
-            Read(Path.Combine("scenarios", "campaigns"), "*.yaml"),
+            [.. Read(Path.Combine("scenarios", "campaigns"), "*.yaml"), ("campaign-format.md#a-small-campaign", SmallCampaignOfTheDocs())],
             Read(Path.Combine("examples", "transcripts"), "*.json"));
     }
 }

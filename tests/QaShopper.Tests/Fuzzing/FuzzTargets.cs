@@ -66,7 +66,9 @@ internal sealed class FuzzTargets(FuzzCorpus corpus)
 
         var campaign = result.Campaign!;
         var plan = CampaignPlanner.Plan(campaign, new PlanRequest(campaign.From, campaign.To, Seed: 1));
-        return plan.IsFeasible ? (FuzzVerdict.Ok, $"{plan.Calls.Count} calls") : (FuzzVerdict.Problem, plan.Problems[0].ToString());
+        return plan.IsFeasible
+            ? plan.Calls.Count == 0 ? (FuzzVerdict.Crash, "a valid campaign plans no calls") : (FuzzVerdict.Ok, $"{plan.Calls.Count} calls")
+            : (FuzzVerdict.Problem, plan.Problems[0].ToString());
     }
 
     /// <summary><c>score --transcript</c>: the reader, then the score against a shipped scenario.</summary>

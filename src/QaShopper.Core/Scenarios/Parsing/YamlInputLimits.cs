@@ -31,6 +31,14 @@ internal static class YamlInputLimits
             return false;
         }
 
+        if (FirstForbiddenCharacter(source) is { } forbidden)
+        {
+            var at = context.PositionAt(forbidden);
+            context.Report(at, string.Create(CultureInfo.InvariantCulture,
+                $"character U+{(int)source[forbidden]:X4} is not allowed in a YAML file (control characters, unpaired surrogates and U+FFFE/U+FFFF are not); remove it, or write it as an escape such as \\u{(int)source[forbidden]:x4} inside a double-quoted value"));
+            return false;
+        }
+
         var lineStart = 0;
         var line = 1;
         while (lineStart <= source.Length)
@@ -56,8 +64,42 @@ internal static class YamlInputLimits
         return true;
     }
 
+    /// <summary>
+    /// The index of the first character YAML 1.1 does not allow in a stream (C0 and C1 controls other than tab, line
+    /// breaks and NEL; unpaired surrogates; U+FFFE and U+FFFF), or null. YamlDotNet's scanner throws an exception
+    /// without a position for some of them, so they are found here first.
+    /// </summary>
+    private static int? FirstForbiddenCharacter(string source)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (char.IsHighSurrogate(c) && i + 1 < source.Length && char.IsLowSurrogate(source[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var allowed = c switch
+            {
+                '\t' or '\n' or '\r' or '\u0085' => true,
+                < ' ' => false,
+                >= '\u007F' and <= '\u009F' => false,
+                _ when char.IsSurrogate(c) => false,
+                '\uFFFE' or '\uFFFF' => false,
+                _ => true,
+            };
+            if (!allowed)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Wraps a parser so that nesting deeper than <see cref="MaxDepth"/> stops the load before the tree recurses.</summary>
-    public static IParser LimitDepth(IParser parser) => new DepthLimitedParser(parser);
+    public static DepthLimitedParser LimitDepth(IParser parser) => new(parser);
 
     /// <summary>Raised by the wrapped parser at the collection that nests too deep, with its position.</summary>
     internal sealed class TooDeepException(Mark start, string reason) : YamlException(start, start, reason)
@@ -66,18 +108,34 @@ internal static class YamlInputLimits
         public string Reason { get; } = reason;
     }
 
-    private sealed class DepthLimitedParser(IParser inner) : IParser
+    /// <summary>A parser that counts nesting and remembers where the last event it read ended.</summary>
+    internal sealed class DepthLimitedParser(IParser inner) : IParser
     {
         private int depth;
+        private Mark last = Mark.Empty;
+
+        /// <summary>Where the last event read ends: the best position for a failure without one.</summary>
+        public Mark Last => last;
 
         public ParsingEvent? Current => inner.Current;
 
         public bool MoveNext()
         {
-            if (!inner.MoveNext())
+            try
             {
-                return false;
+                if (!inner.MoveNext())
+                {
+                    return false;
+                }
             }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+            {
+                // YamlDotNet's scanner fails on some plain scalars with an exception that has no position: place it
+                // after the last event read, which is where the value it could not read begins.
+                throw new SyntaxErrorException(last, last, "a value after this point could not be read; quote it if it holds unusual characters");
+            }
+
+            last = inner.Current?.End ?? last;
 
             switch (inner.Current)
             {
