@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using QaShopper.Core.Scenarios;
 
 namespace QaShopper.Core.Transcripts;
 
 /// <summary>Reads and writes the transcript JSON format (<c>answeredAfter</c>, <c>duration</c>, <c>segments</c>).</summary>
-public static class TranscriptJson
+public static partial class TranscriptJson
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -28,11 +29,8 @@ public static class TranscriptJson
         // ArgumentException that has no position; name the line and column here instead.
         if (FirstUnpairedSurrogate(json) is { } bad)
         {
-            var before = json.AsSpan(0, bad);
-            var line = before.Count('\n') + 1;
-            var column = bad - (before.LastIndexOf('\n') + 1) + 1;
             throw new TranscriptFormatException(string.Create(CultureInfo.InvariantCulture,
-                $"{fileName}:{line}:{column}: malformed text: U+{(int)json[bad]:X4} is half of a surrogate pair, not a character"));
+                $"{fileName}:{LineAndColumn(json, bad)}: malformed text: U+{(int)json[bad]:X4} is half of a surrogate pair, not a character"));
         }
 
         JsonDocument document;
@@ -50,9 +48,32 @@ public static class TranscriptJson
 
         using (document)
         {
-            return new Reader(fileName).Read(document.RootElement);
+            try
+            {
+                return new Reader(fileName).Read(document.RootElement);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A property name (or any string not read as a text field) may escape half a surrogate pair; reading it
+                // throws without a position, so the escape is found in the text.
+                var at = LoneSurrogateEscape().Match(json);
+                var where = at.Success ? LineAndColumn(json, at.Index) : "1:1";
+                throw new TranscriptFormatException($"{fileName}:{where}: malformed text: an unpaired surrogate escape (such as \\ud800) is not a character", e);
+            }
         }
     }
+
+    private static string LineAndColumn(string text, int index)
+    {
+        var before = text.AsSpan(0, index);
+        var line = before.Count('\n') + 1;
+        var column = index - (before.LastIndexOf('\n') + 1) + 1;
+        return string.Create(CultureInfo.InvariantCulture, $"{line}:{column}");
+    }
+
+    // A high-surrogate escape not followed by a low one, or a low one not preceded by a high one.
+    [GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneSurrogateEscape();
 
     /// <summary>Writes a transcript in the same format (indented, non-ASCII text unescaped).</summary>
     public static string Serialize(Transcript transcript)

@@ -81,7 +81,7 @@ public sealed class BadInputRegressionTests
 
         var result = ScenarioParser.Parse(yaml, "w.yaml");
 
-        Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.StartWith("'weight' must be a positive number of points up to 1000"));
+        Assert.That(result.Diagnostics.Select(d => d.Message), Has.Some.StartWith("'weight' is at most 1000 points; got"));
     }
 
     [Test]
@@ -171,6 +171,15 @@ public sealed class BadInputRegressionTests
         var ex = Assert.Throws<TranscriptFormatException>(() => TranscriptJson.Parse(json, "t.json"));
 
         Assert.That(ex!.Message, Does.StartWith("t.json: segments[0].text: the text holds an unpaired surrogate"));
+    }
+
+    [TestCase("{ \"duration\": 5,\n  \"segments\": [ { \"spea\\ud800ker\": \"agent\", \"start\": 0, \"end\": 1, \"text\": \"hi\" } ] }", "2:24")]
+    [TestCase("{ \"duration\": 5,\n  \"\\ud800segments\": [ ] }", "2:4")]
+    public void TranscriptParse_LoneSurrogateInAFieldName_NamesLineAndColumn(string json, string position)
+    {
+        var ex = Assert.Throws<TranscriptFormatException>(() => TranscriptJson.Parse(json, "t.json"));
+
+        Assert.That(ex!.Message, Does.StartWith($"t.json:{position}: malformed text: an unpaired surrogate escape"));
     }
 
     [Test]

@@ -157,10 +157,16 @@ internal static class ChecklistParser
     private static double? ReadWeight(ParseContext context, YamlNode node)
     {
         var weight = YamlValues.Number(context, node, "weight", "10");
-        // Bounded above as well: weights near double.MaxValue add up to infinity, and infinity over infinity is a NaN score.
-        if (weight is <= 0 or > MaxWeight)
+        if (weight is <= 0)
         {
-            context.Report(node, $"'weight' must be a positive number of points up to {MaxWeight.ToString(CultureInfo.InvariantCulture)}; got {weight.Value.ToString(CultureInfo.InvariantCulture)}");
+            context.Report(node, $"'weight' must be a positive number; got {weight.Value.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        // Bounded above as well: weights near double.MaxValue add up to infinity, and infinity over infinity is a NaN score.
+        if (weight > MaxWeight)
+        {
+            context.Report(node, $"'weight' is at most {MaxWeight.ToString(CultureInfo.InvariantCulture)} points; got {weight.Value.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 
