@@ -77,7 +77,7 @@ internal static class ScenarioFiles
             var length = new FileInfo(file).Length;
             if (length > MaxFileBytes)
             {
-                throw new CliException($"{file}: the file is {length} bytes; scenario and campaign files are at most {MaxFileBytes} bytes");
+                throw new CliException($"{file}: the file is {length} bytes; scenario, campaign and transcript files are at most {MaxFileBytes} bytes");
             }
 
             return File.ReadAllText(file);
