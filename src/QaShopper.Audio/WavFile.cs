@@ -34,6 +34,15 @@ public static class WavFile
     private const ushort FormatMuLaw = 7;
     private const ushort FormatExtensible = 0xFFFE;
 
+    /// <summary>The lowest sample rate read: below telephone quality nothing a recogniser can use is left.</summary>
+    public const int MinSampleRate = 4000;
+
+    /// <summary>The highest sample rate read: studio rates, far above what a call carries.</summary>
+    public const int MaxSampleRate = 192000;
+
+    /// <summary>The longest recording read; a test call lasts minutes, and a longer file is a mistake or an attack.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(4);
+
     public static WavAudio Read(string path)
     {
         byte[] bytes;
@@ -56,17 +65,16 @@ public static class WavFile
             throw new WavFormatException($"{fileName}: not a WAV file (no RIFF/WAVE header)");
         }
 
-        (ushort Format, int Channels, int Rate, int Bits)? fmt = null;
-        var offset = 12;
+        (ushort Format, int Channels, uint Rate, int Bits)? fmt = null;
+
+        // Offsets are longs: a chunk may declare up to 4 GiB, and int arithmetic would wrap past the end of the file.
+        long offset = 12;
         while (offset + 8 <= bytes.Length)
         {
-            var id = Encoding.ASCII.GetString(bytes.Slice(offset, 4));
-            var size = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(offset + 4, 4));
-            var body = offset + 8;
-            if (size < 0)
-            {
-                throw new WavFormatException($"{fileName}: corrupt '{id}' chunk size");
-            }
+            var at = (int)offset;
+            var id = Encoding.ASCII.GetString(bytes.Slice(at, 4));
+            long size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(at + 4, 4));
+            var body = at + 8;
 
             if (id == "fmt ")
             {
@@ -84,7 +92,7 @@ public static class WavFile
 
                 fmt = (format,
                     BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(body + 2, 2)),
-                    BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(body + 4, 4)),
+                    BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(body + 4, 4)),
                     BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(body + 14, 2)));
             }
             else if (id == "data")
@@ -99,7 +107,7 @@ public static class WavFile
                     throw new WavFormatException($"{fileName}: truncated: the data chunk declares {size} bytes but only {bytes.Length - body} follow");
                 }
 
-                return Decode(bytes.Slice(body, size), f, fileName);
+                return Decode(bytes.Slice(body, (int)size), f, fileName);
             }
 
             offset = body + size + (size & 1);
@@ -188,7 +196,7 @@ public static class WavFile
         return buffer;
     }
 
-    private static WavAudio Decode(ReadOnlySpan<byte> data, (ushort Format, int Channels, int Rate, int Bits) fmt, string fileName)
+    private static WavAudio Decode(ReadOnlySpan<byte> data, (ushort Format, int Channels, uint Rate, int Bits) fmt, string fileName)
     {
         var encoding = fmt switch
         {
@@ -202,13 +210,25 @@ public static class WavFile
             throw new WavFormatException($"{fileName}: the header declares {fmt.Channels} channels");
         }
 
-        if (fmt.Rate <= 0)
+        // Checked before any sample is decoded: a rate of 1 or 7 Hz makes resampling to the recogniser's 16 kHz
+        // allocate thousands of times the file's size, and a rate over int.MaxValue is no rate at all.
+        if (fmt.Rate is < MinSampleRate or > MaxSampleRate)
         {
-            throw new WavFormatException($"{fileName}: the header declares a sample rate of {fmt.Rate}");
+            throw new WavFormatException($"{fileName}: the header declares a sample rate of {fmt.Rate} Hz; recordings here are {MinSampleRate} to {MaxSampleRate} Hz");
         }
 
         var bytesPerSample = encoding == WavEncoding.Pcm16 ? 2 : 1;
         var frames = data.Length / (bytesPerSample * fmt.Channels);
+        if (frames == 0)
+        {
+            throw new WavFormatException($"{fileName}: no audio: the data chunk holds {data.Length} bytes, not one whole sample for each of {fmt.Channels} channel(s)");
+        }
+
+        var seconds = (double)frames / fmt.Rate;
+        if (seconds > MaxDuration.TotalSeconds)
+        {
+            throw new WavFormatException($"{fileName}: {TimeSpan.FromSeconds(seconds):c} of audio; a recording lasts at most {MaxDuration:c}");
+        }
         var channels = new float[fmt.Channels][];
         for (var c = 0; c < fmt.Channels; c++)
         {
@@ -228,6 +248,6 @@ public static class WavFile
             }
         }
 
-        return new WavAudio(fmt.Rate, encoding, channels);
+        return new WavAudio((int)fmt.Rate, encoding, channels);
     }
 }

@@ -47,6 +47,15 @@ public static class CampaignPlanner
 
         var problems = ShortfallReporter.Report(campaign, weeks, lines, placed, pacing).ToList();
         var calls = Disguise(campaign, request.Seed, lines, placed, problems);
+
+        // A campaign that places no call tests nobody: that is a problem to report, not a valid plan. With a
+        // NotBefore (a resumed start) every call may simply be in the past, which is not.
+        if (calls.Count == 0 && problems.Count == 0 && request.NotBefore is null)
+        {
+            problems.Add(new PlanProblem(campaign.Id, Invariant(
+                $"plans no calls from {PlanText.Date(request.From)} to {PlanText.Date(request.To)}: no line has an open period with a quota to meet on those dates; check the dates, the periods' days and the quotas")));
+        }
+
         return new CampaignPlan(campaign, request.From, request.To, calls, problems);
     }
 

@@ -55,14 +55,31 @@ public static partial class ScenarioParser
     /// </summary>
     internal static YamlMappingNode? LoadSingleMapping(ParseContext context, string noun, IReadOnlyList<string> requiredFields)
     {
+        if (!YamlInputLimits.CheckText(context))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
+        var parser = YamlInputLimits.LimitDepth(new Parser(new StringReader(context.Source)));
         try
         {
-            stream.Load(new StringReader(context.Source));
+            stream.Load(parser);
+        }
+        catch (YamlInputLimits.TooDeepException ex)
+        {
+            context.Report(ex.Start, ex.Reason);
+            return null;
         }
         catch (YamlException ex)
         {
             ReportSyntaxError(context, ex);
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // The node builder refuses some event orders the parser lets through (a key where a value must be).
+            context.Report(parser.Last, "YAML syntax error: the structure after this point is not a valid mapping or sequence; check the indentation and the ': ' and '- ' marks");
             return null;
         }
 

@@ -75,16 +75,23 @@ public sealed class ChecklistScorer
         double passed = 0, applicable = 0;
         var criticalFailed = false;
         var needsReview = false;
+
+        // Weights too large to add up (infinity over infinity is a NaN score) are summed relative to the largest; the
+        // parser bounds weights read from files, this covers a scenario built in code. Ordinary weights keep unit 1 so
+        // every score is computed exactly as before.
+        var total = results.Sum(r => r.Weight);
+        var unit = double.IsFinite(total) ? 1 : results.Max(r => r.Weight);
         foreach (var r in results)
         {
+            var weight = r.Weight / unit;
             switch (r.Outcome)
             {
                 case ItemOutcome.Passed:
-                    passed += r.Weight;
-                    applicable += r.Weight;
+                    passed += weight;
+                    applicable += weight;
                     break;
                 case ItemOutcome.Failed:
-                    applicable += r.Weight;
+                    applicable += weight;
                     criticalFailed |= r.Critical;
                     break;
                 case ItemOutcome.Uncertain:

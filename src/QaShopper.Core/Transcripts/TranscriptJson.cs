@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using QaShopper.Core.Scenarios;
 
 namespace QaShopper.Core.Transcripts;
 
 /// <summary>Reads and writes the transcript JSON format (<c>answeredAfter</c>, <c>duration</c>, <c>segments</c>).</summary>
-public static class TranscriptJson
+public static partial class TranscriptJson
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -24,6 +25,14 @@ public static class TranscriptJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(fileName);
+        // A string handed over in-process may hold an unpaired surrogate, which System.Text.Json refuses with an
+        // ArgumentException that has no position; name the line and column here instead.
+        if (FirstUnpairedSurrogate(json) is { } bad)
+        {
+            throw new TranscriptFormatException(string.Create(CultureInfo.InvariantCulture,
+                $"{fileName}:{LineAndColumn(json, bad)}: malformed text: U+{(int)json[bad]:X4} is half of a surrogate pair, not a character"));
+        }
+
         JsonDocument document;
         try
         {
@@ -39,9 +48,32 @@ public static class TranscriptJson
 
         using (document)
         {
-            return new Reader(fileName).Read(document.RootElement);
+            try
+            {
+                return new Reader(fileName).Read(document.RootElement);
+            }
+            catch (InvalidOperationException e)
+            {
+                // A property name (or any string not read as a text field) may escape half a surrogate pair; reading it
+                // throws without a position, so the escape is found in the text.
+                var at = LoneSurrogateEscape().Match(json);
+                var where = at.Success ? LineAndColumn(json, at.Index) : "1:1";
+                throw new TranscriptFormatException($"{fileName}:{where}: malformed text: an unpaired surrogate escape (such as \\ud800) is not a character", e);
+            }
         }
     }
+
+    private static string LineAndColumn(string text, int index)
+    {
+        var before = text.AsSpan(0, index);
+        var line = before.Count('\n') + 1;
+        var column = index - (before.LastIndexOf('\n') + 1) + 1;
+        return string.Create(CultureInfo.InvariantCulture, $"{line}:{column}");
+    }
+
+    // A high-surrogate escape not followed by a low one, or a low one not preceded by a high one.
+    [GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneSurrogateEscape();
 
     /// <summary>Writes a transcript in the same format (indented, non-ASCII text unescaped).</summary>
     public static string Serialize(Transcript transcript)
@@ -104,6 +136,23 @@ public static class TranscriptJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    private static int? FirstUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
@@ -113,6 +162,9 @@ public static class TranscriptJson
     /// <summary>Walks the document, naming the field path in every error.</summary>
     private sealed class Reader(string fileName)
     {
+        // Times are written rounded (to milliseconds or tens of them); a word may end a rounding step after its segment.
+        private const double TimeTolerance = 0.05;
+
         public Transcript Read(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object)
@@ -145,7 +197,8 @@ public static class TranscriptJson
             }
 
             double duration;
-            if (root.TryGetProperty("duration", out var durationElement) && durationElement.ValueKind != JsonValueKind.Null)
+            var durationGiven = root.TryGetProperty("duration", out var durationElement) && durationElement.ValueKind != JsonValueKind.Null;
+            if (durationGiven)
             {
                 duration = Time(durationElement, "duration");
             }
@@ -153,6 +206,24 @@ public static class TranscriptJson
             {
                 // A transcript without a duration ends with its last words.
                 duration = segments.Count == 0 ? 0 : segments.Max(s => s.End);
+            }
+
+            // Facts that contradict each other would be scored as if one of them were true: refuse them with the reason.
+            var end = segments.Count == 0 ? duration : Math.Max(duration, segments.Max(s => s.End));
+            if (answeredAfter > end + TimeTolerance)
+            {
+                throw Error("answeredAfter", $"the call is answered at {Format(answeredAfter.Value)} s, after it ends at {Format(end)} s");
+            }
+
+            if (durationGiven)
+            {
+                for (var i = 0; i < segments.Count; i++)
+                {
+                    if (segments[i].End > duration + TimeTolerance)
+                    {
+                        throw Error($"segments[{i.ToString(CultureInfo.InvariantCulture)}].end", $"the segment ends at {Format(segments[i].End)} s, after the call's duration of {Format(duration)} s");
+                    }
+                }
             }
 
             return new Transcript(answeredAfter, duration, segments);
@@ -195,6 +266,11 @@ public static class TranscriptJson
                     }
 
                     var (ws, we) = Span(w, wordPath);
+                    if (ws < start - TimeTolerance || we > end + TimeTolerance)
+                    {
+                        throw Error(wordPath, $"the word at {Format(ws)}–{Format(we)} s lies outside its segment ({Format(start)}–{Format(end)} s)");
+                    }
+
                     words.Add(new TranscriptWord(RequiredString(w, wordPath, "text"), ws, we, OptionalConfidence(w, wordPath)));
                     i++;
                 }
@@ -240,8 +316,21 @@ public static class TranscriptJson
         {
             var value = Required(element, path, name);
             return value.ValueKind == JsonValueKind.String
-                ? value.GetString()!
+                ? Text(value, $"{path}.{name}")
                 : throw Error($"{path}.{name}", $"expected a string, got {Describe(value)}");
+        }
+
+        // JSON may escape half of a surrogate pair (\ud800), which no .NET string read from UTF-8 can hold.
+        private string Text(JsonElement value, string path)
+        {
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Error(path, "the text holds an unpaired surrogate escape (such as \\ud800), which is not a character");
+            }
         }
 
         private double Time(JsonElement element, string path)
@@ -259,7 +348,7 @@ public static class TranscriptJson
 
         private static string Describe(JsonElement element) => element.ValueKind switch
         {
-            JsonValueKind.String => $"'{element.GetString()}'",
+            JsonValueKind.String => $"'{element.GetRawText().Trim('"')}'",
             JsonValueKind.Number => element.GetRawText(),
             JsonValueKind.Array => "an array",
             JsonValueKind.Object => "an object",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using QaShopper.Commands;
 
 namespace QaShopper.Cli;
@@ -51,6 +52,40 @@ internal static class QaShopperCli
             await console.Error.WriteLineAsync("qashopper: cancelled").ConfigureAwait(false);
             return 130;
         }
+#pragma warning disable CA1031 // The top level: whatever escaped a command becomes one line and exit 2, never a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await ReportUnexpectedAsync(ex, CommandPath(parse), parse.GetValue(GlobalOptions.Verbose), console).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>
+    /// Writes an exception no command turned into a message as one line naming the command and what failed; the stack
+    /// trace follows only with <c>--verbose</c> (the debug level), for a bug report.
+    /// </summary>
+    internal static async Task ReportUnexpectedAsync(Exception exception, string command, bool verbose, CliConsole console)
+    {
+        var reason = exception.Message.Split('\n', 2)[0].Trim();
+        await console.Error.WriteLineAsync(
+            $"qashopper: {command} failed: {reason} ({exception.GetType().Name}){(verbose ? string.Empty : "; run with --verbose for the details")}").ConfigureAwait(false);
+        if (verbose)
+        {
+            await console.Error.WriteLineAsync(exception.ToString()).ConfigureAwait(false);
+        }
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = parse.CommandResult; result is CommandResult command; result = command.Parent)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        // The root's name is the executable's; "qashopper" already starts the line.
+        return names.Count > 1 ? string.Join(' ', names.Skip(1)) : "qashopper";
     }
 
     internal static RootCommand BuildRoot(CliConsole console)

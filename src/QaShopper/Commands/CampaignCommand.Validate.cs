@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
+using QaShopper.Core.Campaigns;
 using QaShopper.Hosting;
 
 namespace QaShopper.Commands;
@@ -22,9 +23,22 @@ internal static partial class CampaignCommand
     {
         var scenarioIds = CampaignFiles.ScenarioIds(scenarioDirectory);
         var problems = 0;
+        var unreadable = false;
         foreach (var file in files)
         {
-            var (result, _) = CampaignFiles.Load(file, scenarioIds);
+            // One file that cannot be read is reported and the others are still checked.
+            CampaignLoadResult result;
+            try
+            {
+                (result, _) = CampaignFiles.Load(file, scenarioIds);
+            }
+            catch (CliException ex)
+            {
+                console.Error.WriteLine($"qashopper: {ex.Message}");
+                unreadable = true;
+                continue;
+            }
+
             foreach (var diagnostic in result.Diagnostics)
             {
                 console.Out.WriteLine(diagnostic.ToString());
@@ -56,6 +70,6 @@ internal static partial class CampaignCommand
             console.Error.WriteLine($"{problems} problem(s)");
         }
 
-        return problems == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
+        return unreadable ? ExitCodes.BadInput : problems == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
     }
 }

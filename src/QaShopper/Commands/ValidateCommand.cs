@@ -26,7 +26,11 @@ internal static class ValidateCommand
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, CliConsole console) => Report(Load(paths, out var files, out _), files, console);
+    internal static int Run(IReadOnlyList<string> paths, CliConsole console)
+    {
+        var diagnostics = Load(paths, out var files, out var results);
+        return Report(diagnostics, files, Unreadable(results), console);
+    }
 
     /// <summary>
     /// Checks the files and, when a cloud speech service is configured (<c>Speech:Kind</c> <c>azure</c>), that every
@@ -53,7 +57,7 @@ internal static class ValidateCommand
             }
         }
 
-        return Report(diagnostics, files, console);
+        return Report(diagnostics, files, Unreadable(results), console);
     }
 
     private static List<ScenarioDiagnostic> Load(IReadOnlyList<string> paths, out IReadOnlyList<string> files, out List<(ScenarioLoadResult Result, string Text)> results)
@@ -64,12 +68,32 @@ internal static class ValidateCommand
             throw new CliException($"no scenario files (*.yaml, *.yml) under {string.Join(", ", paths)}");
         }
 
-        results = [.. files.Select(ScenarioFiles.Load)];
+        results = [.. files.Select(LoadOrReport)];
         var loaded = results.Select(r => r.Result).ToList();
         return [.. loaded.SelectMany(r => r.Diagnostics).Concat(ScenarioSetValidator.Validate(loaded))];
     }
 
-    private static int Report(List<ScenarioDiagnostic> diagnostics, IReadOnlyList<string> files, CliConsole console)
+    // A file that cannot be read is reported in its place and the others are still checked: one hopeless file in a
+    // folder must not hide the problems of the rest.
+    private static (ScenarioLoadResult Result, string Text) LoadOrReport(string file)
+    {
+        try
+        {
+            return ScenarioFiles.Load(file);
+        }
+        catch (CliException ex)
+        {
+            var message = ex.Message.StartsWith(file + ": ", StringComparison.Ordinal) ? ex.Message[(file.Length + 2)..] : ex.Message;
+            return (new ScenarioLoadResult(null, [new ScenarioDiagnostic(file, new SourcePosition(1, 1), message)]), UnreadableMarker);
+        }
+    }
+
+    private const string UnreadableMarker = "\0unreadable";
+
+    private static bool Unreadable(List<(ScenarioLoadResult Result, string Text)> results) =>
+        results.Any(r => ReferenceEquals(r.Text, UnreadableMarker));
+
+    private static int Report(List<ScenarioDiagnostic> diagnostics, IReadOnlyList<string> files, bool unreadable, CliConsole console)
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -80,6 +104,6 @@ internal static class ValidateCommand
         console.Error.WriteLine(diagnostics.Count == 0
             ? $"{files.Count} scenario file(s) valid"
             : $"{diagnostics.Count} problem(s) in {invalidFiles} of {files.Count} file(s)");
-        return diagnostics.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
+        return unreadable ? ExitCodes.BadInput : diagnostics.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
     }
 }

@@ -64,10 +64,22 @@ internal static class ScenarioFiles
             .Where(loaded => loaded.Result.IsValid)
             .Select(loaded => (loaded.Result.Scenario!, loaded.Text))];
 
+    /// <summary>
+    /// The biggest file read, in bytes: four bytes per character of the parser's own limit, so a file the parser would
+    /// refuse with a position is still read, and a multi-gigabyte one is refused before any of it is.
+    /// </summary>
+    public const long MaxFileBytes = 4L * 1024 * 1024;
+
     public static string ReadText(string file)
     {
         try
         {
+            var length = new FileInfo(file).Length;
+            if (length > MaxFileBytes)
+            {
+                throw new CliException($"{file}: the file is {length} bytes; scenario, campaign and transcript files are at most {MaxFileBytes} bytes");
+            }
+
             return File.ReadAllText(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -78,8 +90,18 @@ internal static class ScenarioFiles
 
     private static bool IsScenarioFile(string file)
     {
-        using var reader = new StreamReader(file);
-        var first = reader.ReadLine() ?? string.Empty;
+        string first;
+        try
+        {
+            using var reader = new StreamReader(file);
+            first = reader.ReadLine() ?? string.Empty;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Kept, so that reading it fails again where every file's problems are reported, instead of here.
+            return true;
+        }
+
         const string marker = "$schema=";
         var at = first.IndexOf(marker, StringComparison.Ordinal);
         return at < 0 || first.AsSpan(at + marker.Length).Contains("scenario.schema.json", StringComparison.Ordinal);

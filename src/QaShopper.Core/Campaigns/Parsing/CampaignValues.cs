@@ -49,10 +49,29 @@ internal static partial class CampaignValues
         if (node is YamlScalarNode { Value: { } text } && !YamlValues.IsNull(node)
             && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            return InRange(context, node, field, date);
         }
 
         context.Report(node, $"invalid date {YamlValues.Describe(node)} for '{field}'; expected YYYY-MM-DD, e.g. 2026-11-23");
+        return null;
+    }
+
+    /// <summary>The first date a campaign file may name.</summary>
+    public static readonly DateOnly MinDate = new(2000, 1, 1);
+
+    /// <summary>The last date a campaign file may name.</summary>
+    public static readonly DateOnly MaxDate = new(2199, 12, 31);
+
+    // Checked by value: planning converts local days to UTC and looks a day either side, which overflows at the ends of
+    // DateTime's range (0001-01-01, 9999-12-31); no test call is placed outside these years.
+    private static DateOnly? InRange(ParseContext context, YamlNode node, string field, DateOnly date)
+    {
+        if (date >= MinDate && date <= MaxDate)
+        {
+            return date;
+        }
+
+        context.Report(node, $"'{field}' {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is out of range; dates run from {MinDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {MaxDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         return null;
     }
 
@@ -87,7 +106,7 @@ internal static partial class CampaignValues
         if (node is YamlScalarNode { Value: { } text }
             && DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
-            return value;
+            return InRange(context, node, field, DateOnly.FromDateTime(value)) is null ? null : value;
         }
 
         context.Report(node, $"invalid local date-time {YamlValues.Describe(node)} for '{field}'; expected YYYY-MM-DDTHH:MM, e.g. {field}: \"2026-11-25T12:00\"");

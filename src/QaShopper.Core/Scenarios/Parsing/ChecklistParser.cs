@@ -151,12 +151,22 @@ internal static class ChecklistParser
         return YamlValues.Duration(context, entry.Value, field, mustBePositive: true);
     }
 
+    /// <summary>The most points one item may weigh.</summary>
+    internal const double MaxWeight = 1000;
+
     private static double? ReadWeight(ParseContext context, YamlNode node)
     {
         var weight = YamlValues.Number(context, node, "weight", "10");
         if (weight is <= 0)
         {
             context.Report(node, $"'weight' must be a positive number; got {weight.Value.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        // Bounded above as well: weights near double.MaxValue add up to infinity, and infinity over infinity is a NaN score.
+        if (weight > MaxWeight)
+        {
+            context.Report(node, $"'weight' is at most {MaxWeight.ToString(CultureInfo.InvariantCulture)} points; got {weight.Value.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 
