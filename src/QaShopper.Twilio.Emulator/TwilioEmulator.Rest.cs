@@ -153,6 +153,24 @@ public sealed partial class TwilioEmulator
         await http.Response.WriteAsJsonAsync(Page(http, $"/{ApiVersion}/Accounts/{AccountSid}/Calls.json", "calls", matching, extra)).ConfigureAwait(false);
     }
 
+    /// <summary>The account's recordings not deleted, newest first, filtered by <c>CallSid</c> when given.</summary>
+    private async Task ListRecordingsAsync(HttpContext http, string accountSid)
+    {
+        if (!await AuthorisedAsync(http, accountSid).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var callSid = http.Request.Query["CallSid"].ToString();
+        var matching = context.Recordings.Values
+            .Where(r => !r.Deleted && (callSid.Length == 0 || string.Equals(r.CallSid, callSid, StringComparison.Ordinal)))
+            .OrderByDescending(r => r.Created)
+            .Select(RecordingJson)
+            .ToList();
+        var extra = callSid.Length == 0 ? string.Empty : $"&CallSid={System.Uri.EscapeDataString(callSid)}";
+        await http.Response.WriteAsJsonAsync(Page(http, $"/{ApiVersion}/Accounts/{AccountSid}/Recordings.json", "recordings", matching, extra)).ConfigureAwait(false);
+    }
+
     /// <summary>One page of a list in Twilio's 2010-04-01 paging shape, the next page named by <c>next_page_uri</c>.</summary>
     private static Dictionary<string, object?> Page<T>(HttpContext http, string path, string key, List<T> matching, string extraQuery)
     {

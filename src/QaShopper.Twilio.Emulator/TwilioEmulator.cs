@@ -122,6 +122,7 @@ public sealed partial class TwilioEmulator : IAsyncDisposable
         app.MapGet(account + "/Calls.json", emulator.ListCallsAsync);
         app.MapGet(account + "/Calls/{callSid}.json", emulator.FetchCallAsync);
         app.MapPost(account + "/Calls/{callSid}.json", emulator.UpdateCallAsync);
+        app.MapGet(account + "/Recordings.json", emulator.ListRecordingsAsync);
         app.MapGet(account + "/Recordings/{file}", emulator.FetchRecordingAsync);
         app.MapDelete(account + "/Recordings/{file}", emulator.DeleteRecordingAsync);
         app.MapGet(account + "/IncomingPhoneNumbers.json", emulator.ListNumbersAsync);

@@ -110,6 +110,7 @@ public sealed partial class TwilioCarrier : IResumableCarrier
         }
 
         TwilioLog.Resuming(logger, request.CallId);
+        await CatchUpAsync(request.CallId, cancellationToken).ConfigureAwait(false);
         foreach (var callEvent in await FollowAsync(request.CallId, cancellationToken).ConfigureAwait(false))
         {
             yield return callEvent;

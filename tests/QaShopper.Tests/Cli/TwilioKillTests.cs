@@ -30,11 +30,46 @@ public sealed class TwilioKillTests
     public async Task Sigkill_DuringATwilioCall_ServeStartedAgainFinishesTheCallOnceWithoutDiallingAgain()
     {
         using var temp = new TempDirectory();
+        await using var run = await KilledMidCallAsync(temp);
 
-        // The agent speaks at the answer, then waits (the test holds turn 2) until the first host is dead and serve is up.
-        var secondTurn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var agent = new HeldAgent(secondTurn.Task);
-        await using var twilio = await TwilioEmulator.StartAsync(
+        // serve is up before the call goes on: the rest of the call's webhooks land on it.
+        using (var serve = CliProcess.Start(temp.Path, run.Environment, ["serve", "--urls", run.Webhooks, .. run.Settings]))
+        {
+            await serve.WaitForErrorLineAsync(l => l.Contains("qashopper serve: listening", StringComparison.Ordinal), Patience, "serve listening");
+            run.Agent.ReleaseSecondTurn();
+            await WaitAsync(() => run.Twilio.Calls.Single().RecordingDeleted, "the recording fetched and deleted at Twilio", serve);
+            serve.Signal("TERM");
+            Assert.That(await serve.WaitForExitAsync(Patience), Is.True, serve.Error);
+        }
+
+        await AssertSettledOnceAsync(temp, run);
+    }
+
+    [Test]
+    public async Task Sigkill_CallEndsWhileNoHostListens_ServeReadsItsEndFromTwilioAndFinishesItOnce()
+    {
+        using var temp = new TempDirectory();
+        await using var run = await KilledMidCallAsync(temp);
+
+        // The call goes on and ends with nobody listening: its callbacks, and the recording's, are lost.
+        run.Agent.ReleaseSecondTurn();
+        await WaitAsync(() => run.Twilio.Calls.Single().EndTime is not null && run.Twilio.Calls.Single().RecordingSid is not null, "the call ended at Twilio", null);
+        using (var serve = CliProcess.Start(temp.Path, run.Environment, ["serve", "--urls", run.Webhooks, .. run.Settings]))
+        {
+            await WaitAsync(() => run.Twilio.Calls.Single().RecordingDeleted, "the recording fetched and deleted at Twilio", serve);
+            serve.Signal("TERM");
+            Assert.That(await serve.WaitForExitAsync(Patience), Is.True, serve.Error);
+        }
+
+        await AssertSettledOnceAsync(temp, run);
+    }
+
+    /// <summary>A campaign of one Twilio call started here and killed once the call is answered and the caller's first line played.</summary>
+    private static async Task<KilledRun> KilledMidCallAsync(TempDirectory temp)
+    {
+        // The agent speaks at the answer, then waits (the test holds turn 2) until the first host is dead.
+        var agent = new HeldAgent();
+        var twilio = await TwilioEmulator.StartAsync(
             new TwilioEmulatorOptions { OwnedNumbers = ["+447700900101", "+447700900102"] },
             new ScriptedCallee(_ => EmulatedAnswer.Answered(TimeSpan.FromSeconds(3), agent)));
 
@@ -61,19 +96,15 @@ public sealed class TwilioKillTests
         }
 
         Assert.That(twilio.Calls.Single().EndTime, Is.Null, "the call is still going at Twilio");
-        using (var serve = CliProcess.Start(temp.Path, environment, ["serve", "--urls", webhooks, .. settings]))
-        {
-            await serve.WaitForErrorLineAsync(l => l.Contains("qashopper serve: listening", StringComparison.Ordinal), Patience, "serve listening");
-            secondTurn.SetResult();
-            await WaitAsync(() => twilio.Calls.Single().RecordingDeleted, "the recording fetched and deleted at Twilio", serve);
-            serve.Signal("TERM");
-            Assert.That(await serve.WaitForExitAsync(Patience), Is.True, serve.Error);
-        }
+        return new KilledRun(twilio, agent, webhooks, settings, environment);
+    }
 
-        var (call, history, stored) = await StoreAsync(settings);
+    private static async Task AssertSettledOnceAsync(TempDirectory temp, KilledRun run)
+    {
+        var (call, history, stored) = await StoreAsync(run.Settings);
         Assert.Multiple(() =>
         {
-            Assert.That(twilio.Calls, Has.Count.EqualTo(1), "dialled once");
+            Assert.That(run.Twilio.Calls, Has.Count.EqualTo(1), "dialled once");
             Assert.That((call.State, call.Attempts), Is.EqualTo((CampaignCallState.Completed, 1)));
             Assert.That(history.Count(k => k == CampaignCallEventKind.Started), Is.EqualTo(1));
             Assert.That(history, Does.Contain(CampaignCallEventKind.Resumed).And.Not.Contain(CampaignCallEventKind.Interrupted));
@@ -86,14 +117,14 @@ public sealed class TwilioKillTests
     private static bool Answered(TwilioEmulator twilio) =>
         twilio.Deliveries.Any(d => d.Parameters.TryGetValue("CallStatus", out var s) && s == "in-progress" && d.ResponseStatus == 200);
 
-    private static async Task WaitAsync(Func<bool> condition, string what, CliProcess process)
+    private static async Task WaitAsync(Func<bool> condition, string what, CliProcess? process)
     {
         var deadline = TimeProvider.System.GetUtcNow() + Patience;
         while (!condition())
         {
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
-                Assert.Fail($"no {what}\n--- stderr\n{process.Error}\n--- stdout\n{process.Output}");
+                Assert.Fail($"no {what}\n--- stderr\n{process?.Error}\n--- stdout\n{process?.Output}");
             }
 
             await Task.Delay(100);
@@ -119,19 +150,28 @@ public sealed class TwilioKillTests
         return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
     }
 
-    /// <summary>Speaks a tone on each turn; turn 2 waits until the test lets it.</summary>
-    private sealed class HeldAgent(Task secondTurn) : IEmulatedAgent
+    /// <summary>What a killed run leaves: the emulator (the call still going), the agent holding turn 2, the settings.</summary>
+    private sealed record KilledRun(TwilioEmulator Twilio, HeldAgent Agent, string Webhooks, string[] Settings, Dictionary<string, string> Environment) : IAsyncDisposable
     {
+        public ValueTask DisposeAsync() => Twilio.DisposeAsync();
+    }
+
+    /// <summary>Speaks a tone on each turn; turn 2 waits until the test lets it.</summary>
+    private sealed class HeldAgent : IEmulatedAgent
+    {
+        private readonly TaskCompletionSource secondTurn = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool secondTurnAsked;
 
         public bool SecondTurnAsked => secondTurnAsked;
+
+        public void ReleaseSecondTurn() => secondTurn.TrySetResult();
 
         public async Task<IReadOnlyList<AgentUtterance>> TakeTurnAsync(AgentCue cue, CancellationToken cancellationToken)
         {
             if (cue.Turn == 2)
             {
                 secondTurnAsked = true;
-                await secondTurn.WaitAsync(cancellationToken);
+                await secondTurn.Task.WaitAsync(cancellationToken);
             }
 
             return [new AgentUtterance(TimeSpan.FromSeconds(0.5), Tones.Sine(440, 2), $"turn {cue.Turn}")];
