@@ -241,17 +241,12 @@ public sealed partial class AzureSpeechEmulator
 
     private async Task SubmitBatchAsync(HttpContext context)
     {
-        if (await Begin(context, EmulatorRoute.BatchSubmit).ConfigureAwait(false))
+        if (await RefusedAsync(context, EmulatorRoute.BatchSubmit).ConfigureAwait(false))
         {
             return;
         }
 
         var request = context.Request;
-        if (!Authorised(request))
-        {
-            await DeniedAsync(context).ConfigureAwait(false);
-            return;
-        }
 
         var apiVersion = request.Query["api-version"].ToString();
         string body;

@@ -42,17 +42,12 @@ public sealed partial class AzureSpeechEmulator
 
     private async Task TranscribeAsync(HttpContext context)
     {
-        if (await Begin(context, EmulatorRoute.FastTranscription).ConfigureAwait(false))
+        if (await RefusedAsync(context, EmulatorRoute.FastTranscription).ConfigureAwait(false))
         {
             return;
         }
 
         var request = context.Request;
-        if (!Authorised(request))
-        {
-            await DeniedAsync(context).ConfigureAwait(false);
-            return;
-        }
 
         var apiVersion = request.Query["api-version"].ToString();
         if (!TranscriptionApiVersions.Contains(apiVersion, StringComparer.Ordinal))

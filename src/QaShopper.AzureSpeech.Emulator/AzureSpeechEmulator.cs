@@ -154,17 +154,12 @@ public sealed partial class AzureSpeechEmulator : IAsyncDisposable
 
     private async Task SynthesizeAsync(HttpContext context)
     {
-        if (await Begin(context, EmulatorRoute.Synthesis).ConfigureAwait(false))
+        if (await RefusedAsync(context, EmulatorRoute.Synthesis).ConfigureAwait(false))
         {
             return;
         }
 
         var request = context.Request;
-        if (!Authorised(request))
-        {
-            await DeniedAsync(context).ConfigureAwait(false);
-            return;
-        }
 
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/ssml+xml", StringComparison.OrdinalIgnoreCase))
         {
@@ -219,6 +214,23 @@ public sealed partial class AzureSpeechEmulator : IAsyncDisposable
     }
 
     private const int TelephoneRate = 8000;
+
+    /// <summary>As <see cref="Begin"/>, then refuses a request without the key or a valid token; true when the answer is written.</summary>
+    private async Task<bool> RefusedAsync(HttpContext context, EmulatorRoute route)
+    {
+        if (await Begin(context, route).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        if (!Authorised(context.Request))
+        {
+            await DeniedAsync(context).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>Counts the request and answers a queued fault, if any; true when it did.</summary>
     private async Task<bool> Begin(HttpContext context, EmulatorRoute route)
