@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
@@ -72,7 +73,9 @@ internal static class ServeCommand
             app.MapTwilioWebhooks();
         }
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        // GET and HEAD only: routing answers any other method with 405, so a probe cannot be mistaken for an action.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapGet("/", () => Results.Text("qashopper serve: see /health\n"));
         return app;
     }

@@ -1,22 +1,30 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using QaShopper.Core.Ports;
 
 namespace QaShopper.Hosting;
 
 /// <summary>Healthy when the store answers a read; a locked, missing or corrupt database makes the host unhealthy.</summary>
-internal sealed class StoreHealthCheck(IResultStore store) : IHealthCheck
+internal sealed partial class StoreHealthCheck(IResultStore store, ILogger<StoreHealthCheck> logger) : IHealthCheck
 {
+    /// <summary>The only reason /health gives: anyone may ask, and the store's error names files and internals.</summary>
+    public const string UnavailableReason = "store unavailable";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var agents = await store.GetAgentsAsync(cancellationToken).ConfigureAwait(false);
-            return HealthCheckResult.Healthy($"{agents.Count} agents on record");
+            _ = await store.GetAgentsAsync(cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The message names the file or the store's error; the exception itself would leak a stack trace to callers.
-            return HealthCheckResult.Unhealthy($"the store cannot be read: {ex.Message}");
+            // The details (file path, LiteDB's message) go to the operator's log, never into the response.
+            LogStoreUnreadable(logger, ex.Message, ex);
+            return HealthCheckResult.Unhealthy(UnavailableReason);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "health check: the store cannot be read: {Reason}")]
+    private static partial void LogStoreUnreadable(ILogger logger, string reason, Exception exception);
 }
