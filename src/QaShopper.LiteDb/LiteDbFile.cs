@@ -23,6 +23,9 @@ public sealed class LiteDbFile : IDisposable
     private readonly Lazy<int> migration;
     private bool disposed;
 
+    // Set when a read found the file damaged: closing it then must not checkpoint, which would write into it.
+    private volatile bool damaged;
+
     /// <summary>Opens (creating when missing) the database named by <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException"><see cref="LiteDbStoreOptions.Path"/> is empty or a directory.</exception>
     /// <exception cref="StoreUnavailableException">Another process has the file open, or it was created with another collation.</exception>
@@ -39,9 +42,18 @@ public sealed class LiteDbFile : IDisposable
         this.timeProvider = timeProvider;
         FullPath = System.IO.Path.GetFullPath(options.Path);
         var directory = System.IO.Path.GetDirectoryName(FullPath);
-        if (!string.IsNullOrEmpty(directory))
+        try
         {
-            Directory.CreateDirectory(directory);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A parent that is a file, a folder without permission or a missing drive: the OS's message names the
+            // folder, not the store, so the store's path leads the line.
+            throw Unreachable(FullPath, ex);
         }
 
         lockFile = TakeLock(FullPath);
@@ -50,6 +62,12 @@ public sealed class LiteDbFile : IDisposable
             Mapper = StoreMapper.Create();
             database = OpenDatabase(FullPath, Mapper);
             CheckCollation(database.Collation);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            database?.Dispose();
+            lockFile.Dispose();
+            throw Unreachable(FullPath, ex);
         }
         catch
         {
@@ -149,7 +167,10 @@ public sealed class LiteDbFile : IDisposable
         try
         {
             // Commits are appended to the log without fsync; a checkpoint on the way out makes them part of the data file.
-            database.Checkpoint();
+            if (!damaged)
+            {
+                database.Checkpoint();
+            }
         }
         finally
         {
@@ -167,12 +188,21 @@ public sealed class LiteDbFile : IDisposable
             // when the process dies, so a crash never leaves the file locked.
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException ex)
+        catch (UnauthorizedAccessException ex)
+        {
+            throw Unreachable(fullPath, ex);
+        }
+        catch (IOException ex) when (File.Exists(lockPath))
         {
             throw new StoreUnavailableException(
                 $"The store '{fullPath}' is in use by another QaShopper process (it holds '{lockPath}'). " +
                 "Stop that process, or point Store:Path (--db) at another file; one process at a time may open a store.",
                 ex);
+        }
+        catch (IOException ex)
+        {
+            // No lock file and none could be made: a read-only file system or an unusable folder, not another process.
+            throw Unreachable(fullPath, ex);
         }
     }
 
@@ -185,6 +215,7 @@ public sealed class LiteDbFile : IDisposable
             throw new StoreUnavailableException(NotLiteDbMessage(fullPath, "no LiteDB header"));
         }
 
+        Verify(fullPath);
         try
         {
             return new LiteDatabase(ConnectionStringFor(fullPath), mapper);
@@ -200,6 +231,65 @@ public sealed class LiteDbFile : IDisposable
             throw new StoreUnavailableException(NotLiteDbMessage(fullPath, ex.Message), ex);
         }
     }
+
+    /// <summary>
+    /// Reads every document of an existing file through a read-only engine before the writable one opens it. LiteDB
+    /// marks a file it finds damaged as invalid in its header and cuts a short file to whole pages, both writes; read-only,
+    /// it can do neither, so a damaged file is refused with its path and left byte for byte as it was. One pass over
+    /// the file per process: stores are small, and a damaged page found later would fail a command half done.
+    /// </summary>
+    private static void Verify(string fullPath)
+    {
+        var info = new FileInfo(fullPath);
+        if (!info.Exists || info.Length == 0)
+        {
+            return;
+        }
+
+        // LiteDB writes whole 8 KiB pages; any other length is a file cut short (or grown by something else), which the
+        // engine would "repair" by cutting it further, so it is refused before LiteDB sees it.
+        const int pageSize = 8192;
+        if (info.Length % pageSize != 0)
+        {
+            throw new StoreUnavailableException(
+                $"The store '{fullPath}' is damaged: its length ({info.Length} bytes) is not a whole number of {pageSize}-byte " +
+                "pages, as when a copy or a disk was cut short. It was not changed; restore it from a backup, or point " +
+                "Store:Path (--db) at a new file.");
+        }
+
+        try
+        {
+            var readOnly = ConnectionStringFor(fullPath);
+            readOnly.ReadOnly = true;
+            using var probe = new LiteDatabase(readOnly);
+            foreach (var name in probe.GetCollectionNames())
+            {
+                foreach (var document in probe.GetCollection(name).FindAll())
+                {
+                    _ = document.Count;
+                }
+            }
+        }
+        catch (LiteException ex) when (ex.Message.Contains("collation", StringComparison.OrdinalIgnoreCase))
+        {
+            throw CollationError(fullPath, ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Unreachable(fullPath, ex);
+        }
+#pragma warning disable CA1031 // Garbage in a page surfaces as whatever LiteDB's reader trips on (LiteException, casts, ranges).
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            throw Damaged(fullPath, ex);
+        }
+    }
+
+    private static StoreUnavailableException Damaged(string fullPath, Exception inner) => new(
+        $"The store '{fullPath}' is damaged and cannot be read ({inner.Message.Split('\n', 2)[0].Trim()}). It was not changed; " +
+        "restore it from a backup, or point Store:Path (--db) at a new file.",
+        inner);
 
     /// <summary>True for a file LiteDB 5 wrote (its header page says so) and for a new or empty file.</summary>
     internal static bool LooksLikeLiteDb(string fullPath)
@@ -269,7 +359,30 @@ public sealed class LiteDbFile : IDisposable
         return inner is null ? new StoreUnavailableException(message) : new StoreUnavailableException(message, inner);
     }
 
+    /// <summary>The line for a store whose file or folder the OS refuses (permissions, read-only, not a folder).</summary>
+    private static StoreUnavailableException Unreachable(string fullPath, Exception inner) => new(
+        $"The store '{fullPath}' cannot be opened: {inner.Message} Check that the folder exists and the file can be read " +
+        "and written, or point Store:Path (--db) at another file; nothing was changed.",
+        inner);
+
+    /// <summary>
+    /// Runs the migration; a file LiteDB cannot read (garbage in a page, cut short) is refused here, at open, with its
+    /// path, and is left as it was: no rebuild, no checkpoint, never read as an empty store.
+    /// </summary>
     private int RunMigration()
+    {
+        try
+        {
+            return MigrateOnce();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+        {
+            damaged = true;
+            throw Damaged(FullPath, ex);
+        }
+    }
+
+    private int MigrateOnce()
     {
         var meta = database.GetCollection<MetaDocument>(Collections.Meta);
         var current = meta.FindById(MetaId);

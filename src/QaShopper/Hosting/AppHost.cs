@@ -133,6 +133,9 @@ internal static class AppHost
             // not the host's start-up failure log with a stack trace.
             host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             _ = host.Services.GetService<Core.Ports.IResultStore>();
+            // The migration reads every collection: a damaged file is refused here as one line naming it, before the
+            // host's start-up (which would log the failure with a stack trace) and before any command reads or writes.
+            host.Services.GetService<LiteDb.LiteDbFile>()?.Migrate();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
