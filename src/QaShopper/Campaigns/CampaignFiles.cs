@@ -18,7 +18,7 @@ internal static class CampaignFiles
     {
         if (!Directory.Exists(scenarioDirectory))
         {
-            throw new CliException($"--scenarios: folder '{scenarioDirectory}' not found");
+            throw new CliException($"Scenarios:Directory (--scenarios): folder '{scenarioDirectory}' not found");
         }
 
         return ScenarioFiles.LoadValidIn(scenarioDirectory);

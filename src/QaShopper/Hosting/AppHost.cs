@@ -67,7 +67,12 @@ internal static class AppHost
     {
         ArgumentNullException.ThrowIfNull(settings);
         var folder = settings.GetSection(ScenarioFolderOptions.SectionName).Get<ScenarioFolderOptions>()?.Directory;
-        return string.IsNullOrWhiteSpace(folder) ? new ScenarioFolderOptions().Directory : folder;
+        folder = string.IsNullOrWhiteSpace(folder) ? new ScenarioFolderOptions().Directory : folder;
+
+        // Every caller reads scenarios from it: a missing folder would read as "no scenarios", not as the typo it is.
+        return Directory.Exists(folder)
+            ? folder
+            : throw new CliException($"configuration: Scenarios:Directory (--scenarios) is '{folder}', which is not a folder; set it to the folder of scenario files");
     }
 
     private static void AddSettings(IConfigurationManager configuration, ParseResult parse)
@@ -75,7 +80,7 @@ internal static class AppHost
         // Sources added after the command's in-memory overrides would hide them; keep those last.
         var overrides = configuration.Sources.ToList();
         configuration.Sources.Clear();
-        configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
+        AddJsonSettings(configuration, "appsettings.json", "appsettings.json", optional: true);
         if (parse.GetValue(GlobalOptions.Config) is { } configFile)
         {
             if (!File.Exists(configFile))
@@ -83,7 +88,7 @@ internal static class AppHost
                 throw new CliException($"--config: settings file '{configFile}' not found");
             }
 
-            configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+            AddJsonSettings(configuration, Path.GetFullPath(configFile), "--config", optional: false);
         }
 
         // Secrets outside the repository: `dotnet user-secrets set Twilio:AuthToken ... --project src/QaShopper`, or
@@ -103,6 +108,46 @@ internal static class AppHost
         if (parse.GetValue(GlobalOptions.Scenarios) is { } scenarios)
         {
             configuration.AddInMemoryCollection([new("Scenarios:Directory", scenarios)]);
+        }
+    }
+
+    /// <summary>
+    /// Adds a JSON settings file; the configuration manager reads it at once, so a malformed file fails here, before
+    /// any work, as one line naming the file instead of the JSON reader's stack trace.
+    /// </summary>
+    private static void AddJsonSettings(IConfigurationManager configuration, string path, string source, bool optional)
+    {
+        try
+        {
+            configuration.AddJsonFile(path, optional, reloadOnChange: false);
+        }
+        catch (InvalidDataException ex)
+        {
+            var reason = (ex.InnerException ?? ex).Message.Split('\n', 2)[0].Trim();
+            var full = Path.GetFullPath(path, Directory.GetCurrentDirectory());
+            throw new CliException($"{source}: settings file '{full}' is not valid JSON: {reason}");
+        }
+    }
+
+    /// <summary>
+    /// Checks every <c>Logging:...:LogLevel</c> value is a level by name: the logging options take any number (999)
+    /// or silently ignore a misspelt name, and a level that filters nothing or everything is found only in production.
+    /// </summary>
+    private static void CheckLogLevels(IConfiguration configuration)
+    {
+        foreach (var setting in configuration.GetSection("Logging").AsEnumerable())
+        {
+            if (setting.Value is null || !setting.Key.Split(':').Contains("LogLevel", StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var named = Enum.GetNames<LogLevel>().Contains(setting.Value.Trim(), StringComparer.OrdinalIgnoreCase);
+            if (!named)
+            {
+                throw new CliException(
+                    $"configuration: {setting.Key} is '{setting.Value}'; allowed: {string.Join(", ", Enum.GetNames<LogLevel>())}");
+            }
         }
     }
 
@@ -146,6 +191,7 @@ internal static class AppHost
 
     private static void ConfigureLogging(IHostApplicationBuilder builder, bool verbose)
     {
+        CheckLogLevels(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);

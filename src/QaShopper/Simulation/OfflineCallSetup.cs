@@ -14,6 +14,12 @@ internal sealed record OfflineCallSetup(SimulatedCallCentre CallCentre, IReadOnl
     public static async Task<OfflineCallSetup> LoadAsync(IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
     {
         var folder = services.GetRequiredService<IOptions<ScenarioFolderOptions>>().Value.Directory;
+        if (!Directory.Exists(folder))
+        {
+            // Expanding a missing folder would read as "no scenarios" and run nothing; it is the setting that is wrong.
+            throw new CliException($"configuration: Scenarios:Directory (--scenarios) is '{folder}', which is not a folder; set it to the folder of scenario files");
+        }
+
         SimulatedCallCentre centre;
         try
         {
