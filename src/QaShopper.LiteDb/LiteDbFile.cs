@@ -236,8 +236,12 @@ public sealed class LiteDbFile : IDisposable
     /// Reads every document of an existing file through a read-only engine before the writable one opens it. LiteDB
     /// marks a file it finds damaged as invalid in its header and cuts a short file to whole pages, both writes; read-only,
     /// it can do neither, so a damaged file is refused with its path and left byte for byte as it was. One pass over
-    /// the file per process: stores are small, and a damaged page found later would fail a command half done.
+    /// the file per process, for files up to <see cref="FullVerifyLimitBytes"/>: a damaged page found later would fail a
+    /// command half done.
     /// </summary>
+    /// <summary>Files up to this size are read through once at open to find damage (see <see cref="Verify"/>).</summary>
+    internal const long FullVerifyLimitBytes = 64L * 1024 * 1024;
+
     private static void Verify(string fullPath)
     {
         var info = new FileInfo(fullPath);
@@ -255,6 +259,13 @@ public sealed class LiteDbFile : IDisposable
                 $"The store '{fullPath}' is damaged: its length ({info.Length} bytes) is not a whole number of {pageSize}-byte " +
                 "pages, as when a copy or a disk was cut short. It was not changed; restore it from a backup, or point " +
                 "Store:Path (--db) at a new file.");
+        }
+
+        // Reading every document costs about a pass over the file on every command; beyond this size (a store of many
+        // thousands of calls) the report's start-up target matters more, and only the header and length are checked.
+        if (info.Length > FullVerifyLimitBytes)
+        {
+            return;
         }
 
         try
