@@ -45,10 +45,8 @@ internal sealed class PlaceCampaignCallJob(
             return;
         }
 
-        var campaign = await store.GetCampaignAsync(stored.Call.CampaignId, cancellationToken).ConfigureAwait(false);
-        if (campaign is null)
+        if (await CampaignOfAsync(stored, cancellationToken).ConfigureAwait(false) is not { } campaign)
         {
-            logger.UnknownCampaign(callId, stored.Call.CampaignId);
             return;
         }
 
@@ -88,10 +86,8 @@ internal sealed class PlaceCampaignCallJob(
             return;
         }
 
-        var campaign = await store.GetCampaignAsync(stored.Call.CampaignId, cancellationToken).ConfigureAwait(false);
-        if (campaign is null)
+        if (await CampaignOfAsync(stored, cancellationToken).ConfigureAwait(false) is not { } campaign)
         {
-            logger.UnknownCampaign(stored.Call.CallId, stored.Call.CampaignId);
             return;
         }
 
@@ -99,6 +95,18 @@ internal sealed class PlaceCampaignCallJob(
         var placedAt = events.LastOrDefault(e => e.Kind == CampaignCallEventKind.Started)?.At ?? clock.GetUtcNow();
         using var slot = await lines.AcquireAsync(stored.Call.Line, campaign.Campaign.Pacing.MaxConcurrentPerLine, cancellationToken).ConfigureAwait(false);
         await RunAndSettleAsync(campaign, stored.Call, stored.Attempts, attemptCallId, ct => PlaceAsync(campaign, stored.Call, attemptCallId, placedAt, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The call's campaign, or null (logged) when the store no longer has it.</summary>
+    private async Task<ScheduledCampaign?> CampaignOfAsync(CampaignCall stored, CancellationToken cancellationToken)
+    {
+        var campaign = await store.GetCampaignAsync(stored.Call.CampaignId, cancellationToken).ConfigureAwait(false);
+        if (campaign is null)
+        {
+            logger.UnknownCampaign(stored.Call.CallId, stored.Call.CampaignId);
+        }
+
+        return campaign;
     }
 
     private async Task RunAndSettleAsync(

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,7 +77,7 @@ internal static class RehearseCommand
 
             // Recordings and the speech cache go beside the data file: --db moves them all.
             var data = parse.GetValue(GlobalOptions.Database) is { } db ? Path.GetDirectoryName(Path.GetFullPath(db))! : DataDirectory;
-            var webhooks = $"http://127.0.0.1:{FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}";
+            var webhooks = $"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}";
             var overrides = new Dictionary<string, string?>
             {
                 ["Carrier:Kind"] = "twilio",
@@ -145,13 +143,5 @@ internal static class RehearseCommand
     {
         var (campaign, _) = CampaignFiles.LoadValid(file, CampaignFiles.ScenarioIds(scenarioFolder));
         return (campaign.Anonymity.CallerNumbers, [.. campaign.Lines.Select(l => l.Number).Distinct(StringComparer.Ordinal)]);
-    }
-
-    // A port chosen by the system and released: the webhook listener binds it a moment later (loopback only).
-    private static int FreeLoopbackPort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -11,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QaShopper.Cli;
+using QaShopper.Hosting;
 using QaShopper.Core.Ports;
 using QaShopper.LiteDb;
 using QaShopper.Twilio;
@@ -88,7 +88,7 @@ internal static class WebhookBench
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var account = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var listen = $"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}";
+        var listen = $"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(listen);
@@ -161,13 +161,6 @@ internal static class WebhookBench
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>What the load process measured: latencies in milliseconds from each request's scheduled time.</summary>

@@ -73,7 +73,7 @@ public sealed class TwilioKillTests
             new TwilioEmulatorOptions { OwnedNumbers = ["+447700900101", "+447700900102"] },
             new ScriptedCallee(_ => EmulatedAnswer.Answered(TimeSpan.FromSeconds(3), agent)));
 
-        var webhooks = $"http://127.0.0.1:{FreePort()}";
+        var webhooks = $"http://127.0.0.1:{LoopbackPort.Free()}";
         string[] settings =
         [
             "--db", temp.File("qa.db"),
@@ -141,13 +141,6 @@ public sealed class TwilioKillTests
         var stored = await host.Services.GetRequiredService<IResultStore>().GetCallsAsync(new CallQuery());
         await host.StopAsync();
         return (call, history, stored);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        socket.Start();
-        return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     /// <summary>What a killed run leaves: the emulator (the call still going), the agent holding turn 2, the settings.</summary>
