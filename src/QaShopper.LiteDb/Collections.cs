@@ -15,4 +15,6 @@ internal static class Collections
     public const string CampaignEvents = "campaign_events";
     public const string CarrierCalls = "carrier_calls";
     public const string CarrierCallEvents = "carrier_call_events";
+    public const string Accounts = "accounts";
+    public const string ApiTokens = "api_tokens";
 }

@@ -421,6 +421,11 @@ public sealed class LiteDbFile : IDisposable
         database.GetCollection<CarrierCallDocument>(Collections.CarrierCalls).EnsureIndex(x => x.InFlight);
         database.GetCollection<CarrierCallEventDocument>(Collections.CarrierCallEvents).EnsureIndex(x => x.CallId);
 
+        // The web app's accounts and API tokens (also within schema version 1, for the same reason).
+        var tokens = database.GetCollection<ApiTokenDocument>(Collections.ApiTokens);
+        tokens.EnsureIndex(x => x.TokenHash, unique: true);
+        tokens.EnsureIndex(x => x.UserName);
+
         if (current is null || current.SchemaVersion < SchemaVersion)
         {
             meta.Upsert(new MetaDocument { Id = MetaId, SchemaVersion = SchemaVersion, UpdatedTicks = timeProvider.GetUtcNow().UtcTicks });

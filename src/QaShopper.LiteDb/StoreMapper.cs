@@ -36,6 +36,8 @@ internal static class StoreMapper
         WarmUp(mapper, new CampaignEventDocument());
         WarmUp(mapper, new CarrierCallDocument { FinishedTicks = 1 });
         WarmUp(mapper, new CarrierCallEventDocument { Sequence = 1, Data = [new Pair()] });
+        WarmUp(mapper, new AccountDocument());
+        WarmUp(mapper, new ApiTokenDocument { ExpiresTicks = 1 });
         return mapper;
     }
 

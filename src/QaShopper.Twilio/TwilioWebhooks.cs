@@ -21,7 +21,8 @@ public static class TwilioWebhookEndpoints
     public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/twilio");
+        // Signature-checked instead of signed in: Twilio has no session, so a host that requires sign-in lets these through.
+        var group = endpoints.MapGroup("/twilio").AllowAnonymous();
         group.MapPost("/calls/{callId}/voice", (HttpContext context, string callId) =>
             Handler(context).VoiceAsync(context, callId));
         group.MapPost("/calls/{callId}/gather/{step:int}/{attempt:int}", (HttpContext context, string callId, int step, int attempt) =>

@@ -6,9 +6,12 @@ namespace QaShopper.Cli;
 /// Where a command writes: results to <see cref="Out"/>, messages and logs to <see cref="Error"/>.
 /// Tests pass string writers; the process passes the real streams.
 /// </summary>
-internal sealed class CliConsole(TextWriter output, TextWriter error, bool interactive)
+internal sealed class CliConsole(TextWriter output, TextWriter error, bool interactive, TextReader? input = null)
 {
-    public static CliConsole System { get; } = new(Console.Out, Console.Error, !Console.IsOutputRedirected);
+    public static CliConsole System { get; } = new(Console.Out, Console.Error, !Console.IsOutputRedirected, Console.In);
+
+    /// <summary>Where a command reads what is piped to it (<c>user add --password-stdin</c>); empty unless given.</summary>
+    public TextReader In { get; } = input ?? TextReader.Null;
 
     public TextWriter Out { get; } = output;
 

@@ -107,6 +107,7 @@ internal static class QaShopperCli
         root.Subcommands.Add(CampaignCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(TwilioCommand.Create(console));
+        root.Subcommands.Add(UserCommand.Create(console));
         return root;
     }
 }

@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
 using QaShopper.Hosting;
+using QaShopper.LiteDb;
 using QaShopper.Twilio;
+using QaShopper.Web;
+using Microsoft.Extensions.Configuration;
 using Quartz;
 
 namespace QaShopper.Commands;
@@ -45,6 +48,14 @@ internal static class ServeCommand
         return command;
     }
 
+    /// <summary>The session keys live beside the data file unless <c>Web:KeysDirectory</c> says otherwise.</summary>
+    private static string KeysBesideStore(ConfigurationManager settings)
+    {
+        var store = settings[$"{LiteDbStoreOptions.SectionName}:{nameof(LiteDbStoreOptions.Path)}"];
+        var folder = Path.GetDirectoryName(Path.GetFullPath(string.IsNullOrWhiteSpace(store) ? LiteDbStoreOptions.DefaultPath : store));
+        return Path.Combine(folder ?? Directory.GetCurrentDirectory(), "keys");
+    }
+
     /// <summary>The serve host; tests pass <paramref name="configure"/> to swap the carrier or the clock.</summary>
     internal static WebApplication Build(ParseResult parse, string urls, Action<WebApplicationBuilder>? configure)
     {
@@ -53,6 +64,7 @@ internal static class ServeCommand
         builder.WebHost.UseUrls(urls);
         builder.Services.AddRoutingCore();
         AppHost.Configure(builder, parse, HostFeatures.Campaigns | HostFeatures.WebHost);
+        builder.AddQaShopperWeb(KeysBesideStore(builder.Configuration));
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
             .AddQuartz(o => o.Name = "scheduler");
@@ -68,15 +80,25 @@ internal static class ServeCommand
             throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
         }
 
+        // Every page and API route needs sign-in; the web app's fallback policy sees to it. Health is for probes, and
+        // Twilio's webhooks prove themselves by signature (TwilioWebhooks allows them anonymous access).
+        app.UseQaShopperWeb();
         if (app.Services.GetService<TwilioWebhookHandler>() is not null)
         {
             app.MapTwilioWebhooks();
         }
 
-        // GET and HEAD only: routing answers any other method with 405, so a probe cannot be mistaken for an action.
+        // GET and HEAD only, so a probe cannot be mistaken for an action; the other methods get 405 from an endpoint of
+        // their own, since routing's built-in 405 is not open to anonymous probes and would send them to sign in.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
-        app.MapGet("/", () => Results.Text("qashopper serve: see /health\n"));
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+            .AllowAnonymous();
+        app.MapMethods("/health", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Options], (HttpContext context) =>
+            {
+                context.Response.Headers.Allow = "GET, HEAD";
+                return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+            })
+            .AllowAnonymous();
         return app;
     }
 }
