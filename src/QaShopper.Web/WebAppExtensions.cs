@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaShopper.Web.Api;
 using QaShopper.Web.Security;
@@ -35,7 +36,7 @@ public static class WebAppExtensions
         // The key ring lies in the data folder, guarded by its file permissions as the data file is; Linux has no
         // machine-wide key encryption to add, and the warning saying so at every start would only train users to ignore
         // warnings.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", Microsoft.Extensions.Logging.LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         var keys = builder.Configuration[$"{WebOptions.SectionName}:{nameof(WebOptions.KeysDirectory)}"];
         services.AddDataProtection()
             .SetApplicationName("qashopper")
