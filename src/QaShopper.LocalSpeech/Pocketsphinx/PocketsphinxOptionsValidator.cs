@@ -17,9 +17,9 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
     internal static List<string> Check(PocketsphinxOptions options)
     {
         var errors = new List<string>();
-        Require(options.ModelDirectory, nameof(PocketsphinxOptions.ModelDirectory), errors);
-        Require(options.Dictionary, nameof(PocketsphinxOptions.Dictionary), errors);
-        Require(options.LanguageModel, nameof(PocketsphinxOptions.LanguageModel), errors);
+        Require(options.ModelDirectory, nameof(PocketsphinxOptions.ModelDirectory), errors, Directory.Exists, "folder");
+        Require(options.Dictionary, nameof(PocketsphinxOptions.Dictionary), errors, File.Exists, "file");
+        Require(options.LanguageModel, nameof(PocketsphinxOptions.LanguageModel), errors, File.Exists, "file");
         if (!(options.KeyphraseThreshold > 0 && options.KeyphraseThreshold < 1))
         {
             errors.Add($"{Prefix}{nameof(PocketsphinxOptions.KeyphraseThreshold)} is {options.KeyphraseThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be between 0 and 1 (exclusive), for example 1e-20.");
@@ -53,11 +53,16 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
         return errors;
     }
 
-    private static void Require(string? path, string setting, List<string> errors)
+    private static void Require(string? path, string setting, List<string> errors, Func<string, bool> exists, string what)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             errors.Add($"{Prefix}{setting} is empty; leave it unset for the Debian package pocketsphinx-en-us or set a path.");
+        }
+        else if (!exists(path))
+        {
+            // Checked at start, so a missing model stops the command before its first call, not in the decoder mid-run.
+            errors.Add($"{Prefix}{setting} '{path}' is not a {what} that exists; install the Debian package pocketsphinx-en-us or set it to the model's {what}.");
         }
     }
 }

@@ -65,7 +65,7 @@ internal static class ServeCommand
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
+            throw new CliException(AppHost.ConfigurationProblem(ex));
         }
 
         if (app.Services.GetService<TwilioWebhookHandler>() is not null)

@@ -36,7 +36,7 @@ internal static class AppHost
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
+            throw new CliException(ConfigurationProblem(ex));
         }
     }
 
@@ -59,6 +59,7 @@ internal static class AppHost
         var configuration = new ConfigurationManager();
         configuration.SetBasePath(Directory.GetCurrentDirectory());
         AddSettings(configuration, parse);
+        SettingValues.Check(configuration);
         return configuration;
     }
 
@@ -172,11 +173,12 @@ internal static class AppHost
     public static async Task StartBuiltAsync(IHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+
+        // Validated and opened before the host starts, so a bad setting or a data file in use is one line naming it,
+        // not the host's start-up failure log with a stack trace.
+        ValidateSettings(host);
         try
         {
-            // Validated and opened before the host starts, so a bad setting or a data file in use is one line naming it,
-            // not the host's start-up failure log with a stack trace.
-            host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             _ = host.Services.GetService<Core.Ports.IResultStore>();
             // The migration reads every collection: a damaged file is refused here as one line naming it, before the
             // host's start-up (which would log the failure with a stack trace) and before any command reads or writes.
@@ -185,8 +187,42 @@ internal static class AppHost
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
+            throw new CliException(ConfigurationProblem(ex));
         }
+    }
+
+    /// <summary>
+    /// Validates every setting the host registered (what <c>ValidateOnStart</c> would check when it starts), touching
+    /// nothing: a command that writes before it starts the host calls this first, so a bad setting leaves no trace.
+    /// </summary>
+    /// <exception cref="CliException">A setting fails validation; the message names it.</exception>
+    public static void ValidateSettings(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        try
+        {
+            host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            throw new CliException(ConfigurationProblem(ex));
+        }
+    }
+
+    /// <summary>
+    /// One line for the failures of a validation: the data-annotation validator wraps each message (which names the
+    /// setting) in "DataAnnotation validation failed for 'T' members: ..."; the message alone is what the user needs.
+    /// </summary>
+    internal static string ConfigurationProblem(Microsoft.Extensions.Options.OptionsValidationException exception)
+    {
+        var failures = exception.Failures.Select(f =>
+        {
+            var wrapped = System.Text.RegularExpressions.Regex.Match(
+                f, "^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(.*)'\\.$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            var text = wrapped.Success ? wrapped.Groups[1].Value : f;
+            return text.ReplaceLineEndings(" ");
+        });
+        return $"configuration: {string.Join("; ", failures)}";
     }
 
     private static void ConfigureLogging(IHostApplicationBuilder builder, bool verbose)
