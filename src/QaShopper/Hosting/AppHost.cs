@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace QaShopper.Hosting;
 /// Builds the host a command runs in: configuration (appsettings.json, --config, user secrets, QASHOPPER_ environment
 /// variables, command-line overrides), logging to stderr, and every adapter through its AddXxx extension.
 /// </summary>
-internal static class AppHost
+internal static partial class AppHost
 {
     /// <summary>Environment variables with this prefix override settings: QASHOPPER_Store__Path=/var/lib/qa.db.</summary>
     public const string EnvironmentPrefix = "QASHOPPER_";
@@ -122,11 +123,27 @@ internal static class AppHost
         {
             configuration.AddJsonFile(path, optional, reloadOnChange: false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
         {
-            var reason = (ex.InnerException ?? ex).Message.Split('\n', 2)[0].Trim();
+            // The provider wraps the JSON reader's exception (which knows the line and column) once or twice; a
+            // duplicate key is a FormatException of its own that names the key.
             var full = Path.GetFullPath(path, Directory.GetCurrentDirectory());
-            throw new CliException($"{source}: settings file '{full}' is not valid JSON: {reason}");
+            var cause = ex.GetBaseException();
+            var reason = JsonReason().Replace(cause.Message.Split('\n', 2)[0], string.Empty).Trim();
+            var json = Chain(ex).OfType<System.Text.Json.JsonException>().FirstOrDefault(j => j.LineNumber is not null);
+            var at = json is { LineNumber: { } line, BytePositionInLine: { } column }
+                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, column {column + 1}")
+                : UnpairedSurrogateEscape(full) is { } escape ? string.Create(CultureInfo.InvariantCulture, $" at line {escape.Line}, column {escape.Column}")
+                : string.Empty;
+            throw new CliException($"{source}: settings file '{full}' is not valid JSON{at}: {SettingValues.Shown(string.Empty, reason, 300)}");
+        }
+
+        static IEnumerable<Exception> Chain(Exception? e)
+        {
+            for (; e is not null; e = e.InnerException)
+            {
+                yield return e;
+            }
         }
     }
 
@@ -147,7 +164,7 @@ internal static class AppHost
             if (!named)
             {
                 throw new CliException(
-                    $"configuration: {setting.Key} is '{setting.Value}'; allowed: {string.Join(", ", Enum.GetNames<LogLevel>())}");
+                    $"configuration: {setting.Key} is '{SettingValues.Shown(setting.Key, setting.Value)}'; allowed: {string.Join(", ", Enum.GetNames<LogLevel>())}");
             }
         }
     }
@@ -245,4 +262,43 @@ internal static class AppHost
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
     }
+
+    /// <summary>
+    /// Where the first <c>\\uD800</c>-style escape without its other half is: the JSON reader refuses it with an
+    /// exception that carries no position.
+    /// </summary>
+    private static (int Line, int Column)? UnpairedSurrogateEscape(string file)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        foreach (System.Text.RegularExpressions.Match escape in SurrogateEscape().Matches(text))
+        {
+            var high = escape.Groups[1].Value[0] is '8' or '9' or 'a' or 'b' or 'A' or 'B';
+            var paired = high
+                ? SurrogateEscape().Match(text, escape.Index + escape.Length) is { Success: true } next && next.Index == escape.Index + escape.Length && next.Groups[1].Value[0] is 'c' or 'd' or 'e' or 'f' or 'C' or 'D' or 'E' or 'F'
+                : escape.Index >= 6 && SurrogateEscape().Match(text, escape.Index - 6, 6) is { Success: true } before && before.Groups[1].Value[0] is '8' or '9' or 'a' or 'b' or 'A' or 'B';
+            if (!paired)
+            {
+                var line = 1 + text.AsSpan(0, escape.Index).Count('\n');
+                return (line, escape.Index - (text.LastIndexOf('\n', Math.Max(0, escape.Index - 1)) + 1) + 1);
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD]([0-9a-fA-F])[0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex SurrogateEscape();
+
+    /// <summary>The reader's own position suffix, replaced by the line and column counted from 1.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*(Path: [^|]*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
+    private static partial System.Text.RegularExpressions.Regex JsonReason();
 }

@@ -143,7 +143,7 @@ internal static class Composition
         var kind = value.Trim().ToLowerInvariant();
         return allowed.Contains(kind, StringComparer.Ordinal)
             ? kind
-            : throw new CliException($"configuration: {setting} is '{value}'; allowed: {string.Join(", ", allowed)}", ExitCodes.BadInput);
+            : throw new CliException($"configuration: {setting} is '{SettingValues.Shown(setting, value)}'; allowed: {string.Join(", ", allowed)}", ExitCodes.BadInput);
     }
 
     private static void AddFolders(IHostApplicationBuilder builder)

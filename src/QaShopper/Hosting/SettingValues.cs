@@ -148,7 +148,7 @@ internal static class SettingValues
     }
 
     /// <summary>The value as a message may show it: on one line, cut short, and never a secret.</summary>
-    internal static string Shown(string path, string? value)
+    internal static string Shown(string path, string? value, int max = 60)
     {
         if (Secrets.Contains(path))
         {
@@ -156,7 +156,7 @@ internal static class SettingValues
         }
 
         value ??= string.Empty;
-        var cut = value.Length > 60 ? value[..60] : value;
+        var cut = value.Length > max ? value[..max] : value;
         var text = string.Concat(cut.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString()));
         return cut.Length < value.Length ? text + "…" : text;
     }
