@@ -224,6 +224,11 @@ internal static partial class AppHost
         {
             throw new CliException(ConfigurationProblem(ex));
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Microsoft.Extensions.Options.OptionsValidationException))
+        {
+            // More than one section failed: the start-up validator gathers them into one aggregate.
+            throw new CliException(string.Join("; ", ex.InnerExceptions.Cast<Microsoft.Extensions.Options.OptionsValidationException>().Select(ConfigurationProblem)));
+        }
     }
 
     /// <summary>
