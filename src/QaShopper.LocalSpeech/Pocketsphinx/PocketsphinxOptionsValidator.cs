@@ -11,15 +11,20 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = Check(options);
+
+        // At start only: a transcriber built directly reports a missing model when it first loads it, as a speech error.
+        RequireExists(options.ModelDirectory, nameof(PocketsphinxOptions.ModelDirectory), errors, Directory.Exists, "folder");
+        RequireExists(options.Dictionary, nameof(PocketsphinxOptions.Dictionary), errors, File.Exists, "file");
+        RequireExists(options.LanguageModel, nameof(PocketsphinxOptions.LanguageModel), errors, File.Exists, "file");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
     internal static List<string> Check(PocketsphinxOptions options)
     {
         var errors = new List<string>();
-        Require(options.ModelDirectory, nameof(PocketsphinxOptions.ModelDirectory), errors, Directory.Exists, "folder");
-        Require(options.Dictionary, nameof(PocketsphinxOptions.Dictionary), errors, File.Exists, "file");
-        Require(options.LanguageModel, nameof(PocketsphinxOptions.LanguageModel), errors, File.Exists, "file");
+        Require(options.ModelDirectory, nameof(PocketsphinxOptions.ModelDirectory), errors);
+        Require(options.Dictionary, nameof(PocketsphinxOptions.Dictionary), errors);
+        Require(options.LanguageModel, nameof(PocketsphinxOptions.LanguageModel), errors);
         if (!(options.KeyphraseThreshold > 0 && options.KeyphraseThreshold < 1))
         {
             errors.Add($"{Prefix}{nameof(PocketsphinxOptions.KeyphraseThreshold)} is {options.KeyphraseThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it must be between 0 and 1 (exclusive), for example 1e-20.");
@@ -53,13 +58,17 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
         return errors;
     }
 
-    private static void Require(string? path, string setting, List<string> errors, Func<string, bool> exists, string what)
+    private static void Require(string? path, string setting, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             errors.Add($"{Prefix}{setting} is empty; leave it unset for the Debian package pocketsphinx-en-us or set a path.");
         }
-        else if (!exists(path))
+    }
+
+    private static void RequireExists(string? path, string setting, List<string> errors, Func<string, bool> exists, string what)
+    {
+        if (!string.IsNullOrWhiteSpace(path) && !exists(path))
         {
             // Checked at start, so a missing model stops the command before its first call, not in the decoder mid-run.
             errors.Add($"{Prefix}{setting} '{path}' is not a {what} that exists; install the Debian package pocketsphinx-en-us or set it to the model's {what}.");
