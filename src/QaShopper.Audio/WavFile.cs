@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
 
 namespace QaShopper.Audio;
@@ -43,12 +44,32 @@ public static class WavFile
     /// <summary>The longest recording read; a test call lasts minutes, and a longer file is a mistake or an attack.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// The largest file read: what one array holds, just under 2 GiB. Four hours of two-channel 16-bit audio at 8 kHz
+    /// is 460 MB, so a bigger file is not a call; without this it would fail in .NET's reader with no reason given.
+    /// </summary>
+    public const long MaxFileBytes = 0x7FFFFFC7;
+
     public static WavAudio Read(string path)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // Measured before reading: a file over the limit is refused by its length (and its header's declared
+            // size), without reading gigabytes to find out.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            if (stream.Length > MaxFileBytes)
+            {
+                Span<byte> header = stackalloc byte[12];
+                var declared = stream.Read(header) == 12 && header[..4].SequenceEqual("RIFF"u8)
+                    ? $" (its header declares {System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header[4..]) + 8L} bytes)"
+                    : string.Empty;
+                throw new WavFormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: too large: the file has {stream.Length} bytes{declared}; a recording read here is at most {MaxFileBytes} bytes (2 GiB), and {MaxDuration.TotalHours:0} hours of two-channel 8 kHz audio is far less"));
+            }
+
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

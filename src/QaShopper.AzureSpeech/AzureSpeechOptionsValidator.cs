@@ -8,6 +8,16 @@ internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeech
 {
     private const string Section = AzureSpeechOptions.SectionName;
 
+    private const int MaxRetries = 20;
+
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan MaxRetryBudget = TimeSpan.FromHours(1);
+
+    private static readonly TimeSpan MaxBatchPollInterval = TimeSpan.FromHours(1);
+
+    private static readonly TimeSpan MaxBatchTimeout = TimeSpan.FromHours(24);
+
     public ValidateOptionsResult Validate(string? name, AzureSpeechOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,9 +58,11 @@ internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeech
             }
         }
 
-        if (options.Timeout <= TimeSpan.Zero)
+        // Upper bounds too: HttpClient refuses a timeout over 24.8 days with an exception that names no setting, and a
+        // wait of years is a typo, not a choice.
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > MaxTimeout)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:Timeout must be positive, not {options.Timeout}."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:Timeout must be positive and at most {MaxTimeout}, not {options.Timeout}."));
         }
 
         if (string.IsNullOrWhiteSpace(options.CacheDirectory))
@@ -58,14 +70,14 @@ internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeech
             failures.Add($"{Section}:CacheDirectory is empty; set it to a folder for cached speech, for example 'data/cache/tts-azure'.");
         }
 
-        if (options.MaxRetries < 0)
+        if (options.MaxRetries is < 0 or > MaxRetries)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:MaxRetries must be 0 or more, not {options.MaxRetries}."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:MaxRetries must be 0 to {MaxRetries}, not {options.MaxRetries}."));
         }
 
-        if (options.RetryBudget < TimeSpan.Zero)
+        if (options.RetryBudget < TimeSpan.Zero || options.RetryBudget > MaxRetryBudget)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:RetryBudget must not be negative, not {options.RetryBudget}."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:RetryBudget must be from 00:00:00 to {MaxRetryBudget}, not {options.RetryBudget}."));
         }
 
         if (options.TranscriptionLocales.Any(string.IsNullOrWhiteSpace))
@@ -96,14 +108,14 @@ internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeech
             }
         }
 
-        if (options.BatchPollInterval <= TimeSpan.Zero)
+        if (options.BatchPollInterval <= TimeSpan.Zero || options.BatchPollInterval > MaxBatchPollInterval)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:BatchPollInterval must be positive, not {options.BatchPollInterval}."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:BatchPollInterval must be positive and at most {MaxBatchPollInterval}, not {options.BatchPollInterval}."));
         }
 
-        if (options.BatchTimeout <= TimeSpan.Zero)
+        if (options.BatchTimeout <= TimeSpan.Zero || options.BatchTimeout > MaxBatchTimeout)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:BatchTimeout must be positive, not {options.BatchTimeout}."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:BatchTimeout must be positive and at most {MaxBatchTimeout}, not {options.BatchTimeout}."));
         }
 
         if (options.BatchUploadBlockSize <= 0 || options.BatchUploadBlockSize > AzureSpeechOptions.BatchUploadBlockSizeLimit)
@@ -113,7 +125,12 @@ internal sealed class AzureSpeechOptionsValidator : IValidateOptions<AzureSpeech
 
         if (string.IsNullOrWhiteSpace(options.UserAgent))
         {
-            failures.Add($"{Section}:UserAgent is empty; the service requires a User-Agent header.");
+            failures.Add($"{Section}:UserAgent is empty; set it to a product name such as 'QaShopper' (the service requires a User-Agent header).");
+        }
+        else if (!options.UserAgent.All(c => c is >= ' ' and <= '~'))
+        {
+            // HttpClient would refuse the header on the first request, with an exception that names no setting.
+            failures.Add($"{Section}:UserAgent holds a control or non-ASCII character; use printable ASCII such as 'QaShopper'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -57,7 +57,10 @@ public static class CampaignSchedulingExtensions
 
         // The host's own stop timeout must outlast the grace period and the interrupted calls' recording, or Quartz gives
         // up waiting and the store closes under running calls.
-        var grace = settings.StopGracePeriod < TimeSpan.Zero ? TimeSpan.Zero : settings.StopGracePeriod;
+        // Clamped to the validator's range: the largest TimeSpan plus anything overflows before the validator can say so.
+        var grace = settings.StopGracePeriod < TimeSpan.Zero ? TimeSpan.Zero
+            : settings.StopGracePeriod > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1)
+            : settings.StopGracePeriod;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = grace + CampaignDrainService.InterruptWait + TimeSpan.FromSeconds(30));
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
+using QaShopper.Core.Scenarios;
+using QaShopper.Core.Scenarios.Parsing;
 using YamlDotNet.RepresentationModel;
 
 namespace QaShopper.Simulation;
@@ -50,20 +51,13 @@ internal sealed partial class CallCentreLoader
 
     private CallCentre? ParseRoot(string yaml)
     {
-        var stream = new YamlStream();
-        try
+        // The scenario files' loader, with their limits (size, line length, nesting, forbidden characters): YamlDotNet
+        // alone overflows the stack on deep nesting and throws without a position on some characters.
+        var context = new ParseContext(file, ScenarioParser.Normalize(yaml));
+        var root = ScenarioParser.LoadSingleMapping(context, "call centre", ["sites", "profiles", "agents", "scenarios"]);
+        errors.AddRange(context.Diagnostics.Select(d => d.ToString()));
+        if (root is null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{file}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}"));
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            errors.Add($"{file}:1:1: the call-centre file must be a mapping with sites, profiles, agents and scenarios");
             return null;
         }
 
@@ -74,7 +68,8 @@ internal sealed partial class CallCentreLoader
             callerVoices = ["slt", "kal"];
         }
 
-        var sites = Sequence(root, "sites", required: true).Select(ParseSite).OfType<Site>().ToList();
+        var siteNodes = Sequence(root, "sites", required: true).Select(n => (Site: ParseSite(n), Node: n)).Where(s => s.Site is not null).ToList();
+        var sites = siteNodes.Select(s => s.Site!).ToList();
         Require(sites.Count >= 1, root, "'sites' needs at least one site");
         var profiles = new Dictionary<string, BehaviourProfile>(StringComparer.Ordinal);
         if (Mapping(root, "profiles", required: true) is { } profileMap)
@@ -85,15 +80,18 @@ internal sealed partial class CallCentreLoader
             }
         }
 
-        var agents = Sequence(root, "agents", required: true).Select(n => ParseAgent(n, sites, profiles)).OfType<Agent>().ToList();
-        foreach (var duplicate in agents.GroupBy(a => a.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        var agentNodes = Sequence(root, "agents", required: true).Select(n => (Agent: ParseAgent(n, sites, profiles), Node: n)).Where(a => a.Agent is not null).ToList();
+        var agents = agentNodes.Select(a => a.Agent!).ToList();
+        foreach (var duplicate in agentNodes.GroupBy(a => a.Agent!.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            errors.Add($"{file}: agent id '{duplicate.Key}' is used {duplicate.Count()} times; ids must be unique");
+            // At the second use: the first is where the id belongs.
+            var second = duplicate.ElementAt(1).Node;
+            Error(Child(second, "id") ?? second, $"agent id '{duplicate.Key}' is used {duplicate.Count()} times; ids must be unique");
         }
 
-        foreach (var site in sites.Where(s => !agents.Any(a => a.Site == s.Id)))
+        foreach (var (site, node) in siteNodes.Where(s => !agents.Any(a => a.Site == s.Site!.Id)))
         {
-            errors.Add($"{file}: site '{site.Id}' has no agents; every site needs at least one to answer its lines");
+            Error(node, $"site '{site!.Id}' has no agents; every site needs at least one to answer its lines");
         }
 
         var scenarios = new Dictionary<string, ScenarioLines>(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ internal sealed class SimulationOptionsValidator : IValidateOptions<SimulationOp
 
         if (!File.Exists(options.CallCentreFile))
         {
-            return ValidateOptionsResult.Fail($"{SimulationOptions.SectionName}:CallCentreFile '{options.CallCentreFile}' does not exist.");
+            return ValidateOptionsResult.Fail($"{SimulationOptions.SectionName}:CallCentreFile '{options.CallCentreFile}' does not exist; set it to the call-centre description, for example 'scenarios/call-centre.yaml'.");
         }
 
         try

@@ -77,9 +77,9 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
             failures.Add(Format($"{Section}:TimeLimit must be between 10 seconds and 4 hours, not {options.TimeLimit}."));
         }
 
-        if (options.MaxHold < TimeSpan.Zero)
+        if (options.MaxHold < TimeSpan.Zero || options.MaxHold > TimeSpan.FromHours(1))
         {
-            failures.Add(Format($"{Section}:MaxHold must not be negative, not {options.MaxHold}."));
+            failures.Add(Format($"{Section}:MaxHold must be from 00:00:00 to 01:00:00, not {options.MaxHold}."));
         }
 
         if (options.HoldMusicUrl is { } music && (!music.IsAbsoluteUri || music.Scheme != Uri.UriSchemeHttps && music.Scheme != Uri.UriSchemeHttp))
@@ -87,14 +87,21 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
             failures.Add($"{Section}:HoldMusicUrl '{music}' is not an absolute http(s) URL Twilio can fetch.");
         }
 
-        if (options.CallTimeout <= options.RingTimeout + options.TimeLimit)
+        // Compared only when both are in their ranges: the sum of two out-of-range durations can overflow.
+        var ringAndLimitValid = options.RingTimeout >= TimeSpan.Zero && options.RingTimeout <= TimeSpan.FromSeconds(600)
+            && options.TimeLimit >= TimeSpan.Zero && options.TimeLimit <= TimeSpan.FromHours(4);
+        if (options.CallTimeout > TimeSpan.FromDays(1))
+        {
+            failures.Add(Format($"{Section}:CallTimeout must be at most 1.00:00:00, not {options.CallTimeout}."));
+        }
+        else if (ringAndLimitValid && options.CallTimeout <= options.RingTimeout + options.TimeLimit)
         {
             failures.Add(Format($"{Section}:CallTimeout ({options.CallTimeout}) must be longer than {Section}:RingTimeout + {Section}:TimeLimit ({options.RingTimeout + options.TimeLimit}), leaving time for the recording."));
         }
 
-        if (options.HttpTimeout <= TimeSpan.Zero)
+        if (options.HttpTimeout <= TimeSpan.Zero || options.HttpTimeout > TimeSpan.FromMinutes(10))
         {
-            failures.Add(Format($"{Section}:HttpTimeout must be positive, not {options.HttpTimeout}."));
+            failures.Add(Format($"{Section}:HttpTimeout must be positive and at most 00:10:00, not {options.HttpTimeout}."));
         }
 
         return failures;

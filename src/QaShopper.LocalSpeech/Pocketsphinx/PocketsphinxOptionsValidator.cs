@@ -11,6 +11,11 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = Check(options);
+
+        // At start only: a transcriber built directly reports a missing model when it first loads it, as a speech error.
+        RequireExists(options.ModelDirectory, nameof(PocketsphinxOptions.ModelDirectory), errors, Directory.Exists, "folder");
+        RequireExists(options.Dictionary, nameof(PocketsphinxOptions.Dictionary), errors, File.Exists, "file");
+        RequireExists(options.LanguageModel, nameof(PocketsphinxOptions.LanguageModel), errors, File.Exists, "file");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -58,6 +63,15 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
         if (string.IsNullOrWhiteSpace(path))
         {
             errors.Add($"{Prefix}{setting} is empty; leave it unset for the Debian package pocketsphinx-en-us or set a path.");
+        }
+    }
+
+    private static void RequireExists(string? path, string setting, List<string> errors, Func<string, bool> exists, string what)
+    {
+        if (!string.IsNullOrWhiteSpace(path) && !exists(path))
+        {
+            // Checked at start, so a missing model stops the command before its first call, not in the decoder mid-run.
+            errors.Add($"{Prefix}{setting} '{path}' is not a {what} that exists; install the Debian package pocketsphinx-en-us or set it to the model's {what}.");
         }
     }
 }

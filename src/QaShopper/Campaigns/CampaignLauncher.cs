@@ -50,6 +50,9 @@ internal static class CampaignLauncher
     private static async Task<LaunchResult> LaunchInAsync(
         IHost host, LaunchRequest request, Campaign campaign, string text, IReadOnlyList<(Core.Scenarios.Scenario Scenario, string Text)> scenarios, CliConsole console, CancellationToken cancellationToken)
     {
+        // Before the store is opened or read: a bad setting must stop the command with nothing stored, not after the
+        // campaign and its triggers are saved.
+        AppHost.ValidateSettings(host);
         var clock = host.Services.GetRequiredService<TimeProvider>();
         var book = host.Services.GetRequiredService<CampaignBook>();
         var results = host.Services.GetRequiredService<IResultStore>();

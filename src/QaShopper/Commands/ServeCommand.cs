@@ -77,7 +77,7 @@ internal static class ServeCommand
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
+            throw new CliException(AppHost.ConfigurationProblem(ex));
         }
 
         // Every page and API route needs sign-in; the web app's fallback policy sees to it. Health is for probes, and

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace QaShopper.Hosting;
 /// Builds the host a command runs in: configuration (appsettings.json, --config, user secrets, QASHOPPER_ environment
 /// variables, command-line overrides), logging to stderr, and every adapter through its AddXxx extension.
 /// </summary>
-internal static class AppHost
+internal static partial class AppHost
 {
     /// <summary>Environment variables with this prefix override settings: QASHOPPER_Store__Path=/var/lib/qa.db.</summary>
     public const string EnvironmentPrefix = "QASHOPPER_";
@@ -36,7 +37,7 @@ internal static class AppHost
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
+            throw new CliException(ConfigurationProblem(ex));
         }
     }
 
@@ -59,6 +60,7 @@ internal static class AppHost
         var configuration = new ConfigurationManager();
         configuration.SetBasePath(Directory.GetCurrentDirectory());
         AddSettings(configuration, parse);
+        SettingValues.Check(configuration);
         return configuration;
     }
 
@@ -121,11 +123,27 @@ internal static class AppHost
         {
             configuration.AddJsonFile(path, optional, reloadOnChange: false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
         {
-            var reason = (ex.InnerException ?? ex).Message.Split('\n', 2)[0].Trim();
+            // The provider wraps the JSON reader's exception (which knows the line and column) once or twice; a
+            // duplicate key is a FormatException of its own that names the key.
             var full = Path.GetFullPath(path, Directory.GetCurrentDirectory());
-            throw new CliException($"{source}: settings file '{full}' is not valid JSON: {reason}");
+            var cause = ex.GetBaseException();
+            var reason = JsonReason().Replace(cause.Message.Split('\n', 2)[0], string.Empty).Trim();
+            var json = Chain(ex).OfType<System.Text.Json.JsonException>().FirstOrDefault(j => j.LineNumber is not null);
+            var at = json is { LineNumber: { } line, BytePositionInLine: { } column }
+                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, column {column + 1}")
+                : UnpairedSurrogateEscape(full) is { } escape ? string.Create(CultureInfo.InvariantCulture, $" at line {escape.Line}, column {escape.Column}")
+                : string.Empty;
+            throw new CliException($"{source}: settings file '{full}' is not valid JSON{at}: {SettingValues.Shown(string.Empty, reason, 300)}");
+        }
+
+        static IEnumerable<Exception> Chain(Exception? e)
+        {
+            for (; e is not null; e = e.InnerException)
+            {
+                yield return e;
+            }
         }
     }
 
@@ -146,7 +164,7 @@ internal static class AppHost
             if (!named)
             {
                 throw new CliException(
-                    $"configuration: {setting.Key} is '{setting.Value}'; allowed: {string.Join(", ", Enum.GetNames<LogLevel>())}");
+                    $"configuration: {setting.Key} is '{SettingValues.Shown(setting.Key, setting.Value)}'; allowed: {string.Join(", ", Enum.GetNames<LogLevel>())}");
             }
         }
     }
@@ -172,11 +190,12 @@ internal static class AppHost
     public static async Task StartBuiltAsync(IHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+
+        // Validated and opened before the host starts, so a bad setting or a data file in use is one line naming it,
+        // not the host's start-up failure log with a stack trace.
+        ValidateSettings(host);
         try
         {
-            // Validated and opened before the host starts, so a bad setting or a data file in use is one line naming it,
-            // not the host's start-up failure log with a stack trace.
-            host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             _ = host.Services.GetService<Core.Ports.IResultStore>();
             // The migration reads every collection: a damaged file is refused here as one line naming it, before the
             // host's start-up (which would log the failure with a stack trace) and before any command reads or writes.
@@ -185,8 +204,47 @@ internal static class AppHost
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            throw new CliException($"configuration: {string.Join("; ", ex.Failures)}");
+            throw new CliException(ConfigurationProblem(ex));
         }
+    }
+
+    /// <summary>
+    /// Validates every setting the host registered (what <c>ValidateOnStart</c> would check when it starts), touching
+    /// nothing: a command that writes before it starts the host calls this first, so a bad setting leaves no trace.
+    /// </summary>
+    /// <exception cref="CliException">A setting fails validation; the message names it.</exception>
+    public static void ValidateSettings(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        try
+        {
+            host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            throw new CliException(ConfigurationProblem(ex));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Microsoft.Extensions.Options.OptionsValidationException))
+        {
+            // More than one section failed: the start-up validator gathers them into one aggregate.
+            throw new CliException(string.Join("; ", ex.InnerExceptions.Cast<Microsoft.Extensions.Options.OptionsValidationException>().Select(ConfigurationProblem)));
+        }
+    }
+
+    /// <summary>
+    /// One line for the failures of a validation: the data-annotation validator wraps each message (which names the
+    /// setting) in "DataAnnotation validation failed for 'T' members: ..."; the message alone is what the user needs.
+    /// </summary>
+    internal static string ConfigurationProblem(Microsoft.Extensions.Options.OptionsValidationException exception)
+    {
+        var failures = exception.Failures.Select(f =>
+        {
+            var wrapped = System.Text.RegularExpressions.Regex.Match(
+                f, "^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(.*)'\\.$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            var text = wrapped.Success ? wrapped.Groups[1].Value : f;
+            return text.ReplaceLineEndings(" ");
+        });
+        return $"configuration: {string.Join("; ", failures)}";
     }
 
     private static void ConfigureLogging(IHostApplicationBuilder builder, bool verbose)
@@ -209,4 +267,43 @@ internal static class AppHost
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
     }
+
+    /// <summary>
+    /// Where the first <c>\\uD800</c>-style escape without its other half is: the JSON reader refuses it with an
+    /// exception that carries no position.
+    /// </summary>
+    private static (int Line, int Column)? UnpairedSurrogateEscape(string file)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        foreach (System.Text.RegularExpressions.Match escape in SurrogateEscape().Matches(text))
+        {
+            var high = escape.Groups[1].Value[0] is '8' or '9' or 'a' or 'b' or 'A' or 'B';
+            var paired = high
+                ? SurrogateEscape().Match(text, escape.Index + escape.Length) is { Success: true } next && next.Index == escape.Index + escape.Length && next.Groups[1].Value[0] is 'c' or 'd' or 'e' or 'f' or 'C' or 'D' or 'E' or 'F'
+                : escape.Index >= 6 && SurrogateEscape().Match(text, escape.Index - 6, 6) is { Success: true } before && before.Groups[1].Value[0] is '8' or '9' or 'a' or 'b' or 'A' or 'B';
+            if (!paired)
+            {
+                var line = 1 + text.AsSpan(0, escape.Index).Count('\n');
+                return (line, escape.Index - (text.LastIndexOf('\n', Math.Max(0, escape.Index - 1)) + 1) + 1);
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD]([0-9a-fA-F])[0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex SurrogateEscape();
+
+    /// <summary>The reader's own position suffix, replaced by the line and column counted from 1.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*(Path: [^|]*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
+    private static partial System.Text.RegularExpressions.Regex JsonReason();
 }

@@ -47,6 +47,10 @@ internal static class Composition
         var speech = Kind(builder.Configuration, "Speech:Kind");
         var transcription = Kind(builder.Configuration, "Transcription:Kind");
 
+        // And every value of every section, whether this host uses it or not: a value of the wrong type is a typo, and
+        // the binder would report it with a stack trace, or, for an object where one value belongs, not at all.
+        SettingValues.Check(builder.Configuration);
+
         builder.Services.TryAddSingleton(TimeProvider.System);
         AddFolders(builder);
 
@@ -139,7 +143,7 @@ internal static class Composition
         var kind = value.Trim().ToLowerInvariant();
         return allowed.Contains(kind, StringComparer.Ordinal)
             ? kind
-            : throw new CliException($"configuration: {setting} is '{value}'; allowed: {string.Join(", ", allowed)}", ExitCodes.BadInput);
+            : throw new CliException($"configuration: {setting} is '{SettingValues.Shown(setting, value)}'; allowed: {string.Join(", ", allowed)}", ExitCodes.BadInput);
     }
 
     private static void AddFolders(IHostApplicationBuilder builder)

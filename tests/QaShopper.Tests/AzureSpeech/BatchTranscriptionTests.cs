@@ -200,7 +200,7 @@ public sealed class BatchTranscriptionTests
     [Test]
     public async Task Cancellation_StopsPolling_AndDeletesTheTranscriptionAndTheBlob()
     {
-        var settings = new Dictionary<string, string?>(LongOverFiveSeconds) { ["AzureSpeech:BatchTimeout"] = "30.00:00:00" };
+        var settings = new Dictionary<string, string?>(LongOverFiveSeconds) { ["AzureSpeech:BatchTimeout"] = "1.00:00:00" };
         await using var harness = await AzureSpeechHarness.StartAsync(settings: settings, recogniser: new Recogniser(Call), batch: true);
         harness.Emulator.BatchRunningPolls = 1_000_000_000;
         using var recording = new TempDirectory();

@@ -112,6 +112,27 @@ public sealed class BadSettingsTests
         Assert.That(start.ExitCode, Is.Zero, start.ToString());
     }
 
+    [TestCase("Scheduler:MaxConcurrentCalls", "0")]
+    [TestCase("Scheduler:MaxConcurrentCalls", "abc")]
+    [TestCase("Scheduler:StopGracePeriod", "10675199.02:48:05.4775807")]
+    [TestCase("Scoring:SimilarityThreshold", "1e309")]
+    public async Task CampaignStartNow_BadSetting_LeavesTheStoreByteForByteAsItWas(string setting, string value)
+    {
+        var db = temp.File("qa.db");
+        var earlier = await CliRunner.RunAsync("campaign", "start", temp.Write("tiny.yaml", TestCampaignFiles.Tiny), "--db", db, "--scenarios", RepoPaths.Combine("scenarios"));
+        Assert.That(earlier.ExitCode, Is.Zero, earlier.ToString());
+        var before = await File.ReadAllBytesAsync(db);
+        var parts = setting.Split(':');
+        var config = temp.Write("bad.json", $"{{ \"{parts[0]}\": {{ \"{parts[1]}\": \"{value}\" }} }}");
+        var campaign = temp.Write("other.yaml", TestCampaignFiles.Tiny.Replace("id: tiny-check", "id: other-check", StringComparison.Ordinal));
+
+        var start = await CliRunner.RunAsync(
+            "campaign", "start", campaign, "--now", "--db", db, "--scenarios", RepoPaths.Combine("scenarios"), "--config", config);
+
+        AssertOneLine(start, setting);
+        Assert.That(await File.ReadAllBytesAsync(db), Is.EqualTo(before), "neither the campaign nor its triggers were stored");
+    }
+
     private static void AssertOneLine(CliRun run, string named)
     {
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());

@@ -259,6 +259,26 @@ public sealed class BadInputRegressionTests
     }
 
     [Test]
+    public void WavRead_FileOverTwoGibibytes_RefusedByItsLengthBeforeReading()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("huge.wav");
+        using (var file = new FileStream(path, FileMode.CreateNew))
+        {
+            // A real header, then a sparse 3 GB: the length is set, no gigabytes are written.
+            file.Write(TwoChannelWav(frames: 10));
+            file.SetLength(3L * 1024 * 1024 * 1024);
+        }
+
+        var timer = Stopwatch.StartNew();
+
+        var ex = Assert.Throws<WavFormatException>(() => WavFile.Read(path));
+
+        Assert.That(ex!.Message, Does.StartWith($"{path}: too large: the file has 3221225472 bytes (its header declares 84 bytes); a recording read here is at most 2147483591 bytes"));
+        Assert.That(timer.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "refused without reading the file");
+    }
+
+    [Test]
     public async Task UnexpectedException_AtTheTopLevel_IsOneLineWithoutStackTrace()
     {
         using var output = new StringWriter();

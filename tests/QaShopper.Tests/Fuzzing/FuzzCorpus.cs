@@ -10,8 +10,12 @@ internal sealed class FuzzCorpus
     private FuzzCorpus(
         IReadOnlyList<(string Name, string Text)> scenarioTexts,
         IReadOnlyList<(string Name, string Text)> campaignTexts,
-        IReadOnlyList<(string Name, string Text)> transcriptTexts)
+        IReadOnlyList<(string Name, string Text)> transcriptTexts,
+        string callCentreText,
+        string settingsText)
     {
+        CallCentreText = callCentreText;
+        SettingsText = settingsText;
         ScenarioTexts = scenarioTexts;
         CampaignTexts = campaignTexts;
         TranscriptTexts = transcriptTexts;
@@ -32,6 +36,15 @@ internal sealed class FuzzCorpus
     public IReadOnlyList<(string Name, string Text)> CampaignTexts { get; }
 
     public IReadOnlyList<(string Name, string Text)> TranscriptTexts { get; }
+
+    /// <summary>The shipped simulated call centre, <c>scenarios/call-centre.yaml</c>.</summary>
+    public string CallCentreText { get; }
+
+    /// <summary>
+    /// <c>appsettings.example.json</c> with its relative folders made absolute (the repository's scenarios and call
+    /// centre, data under a temporary folder), so a mutant fails for its damage, not for the test's working folder.
+    /// </summary>
+    public string SettingsText { get; }
 
     public IReadOnlyDictionary<string, Scenario> Scenarios { get; }
 
@@ -60,6 +73,11 @@ internal sealed class FuzzCorpus
         return new FuzzCorpus(
             Read("scenarios", "*.yaml", f => !f.EndsWith("call-centre.yaml", StringComparison.Ordinal)),
             [.. Read(Path.Combine("scenarios", "campaigns"), "*.yaml"), ("campaign-format.md#a-small-campaign", SmallCampaignOfTheDocs())],
-            Read(Path.Combine("examples", "transcripts"), "*.json"));
+            Read(Path.Combine("examples", "transcripts"), "*.json"),
+            File.ReadAllText(RepoPaths.Combine("scenarios", "call-centre.yaml")),
+            File.ReadAllText(RepoPaths.Combine("appsettings.example.json"))
+                .Replace("\"scenarios/call-centre.yaml\"", $"\"{RepoPaths.Combine("scenarios", "call-centre.yaml")}\"", StringComparison.Ordinal)
+                .Replace("\"scenarios\"", $"\"{RepoPaths.Combine("scenarios")}\"", StringComparison.Ordinal)
+                .Replace("\"data/", $"\"{Path.Combine(Path.GetTempPath(), "qashopper-fuzz-settings")}/", StringComparison.Ordinal));
     }
 }

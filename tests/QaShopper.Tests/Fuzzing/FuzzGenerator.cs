@@ -13,8 +13,10 @@ internal static class FuzzKinds
     public const string Transcript = "transcript";
     public const string Wav = "wav";
     public const string Weights = "weights";
+    public const string CallCentre = "call-centre";
+    public const string Settings = "settings";
 
-    public static readonly string[] All = [Scenario, Campaign, Transcript, Wav, Weights];
+    public static readonly string[] All = [Scenario, Campaign, Transcript, Wav, Weights, CallCentre, Settings];
 }
 
 /// <summary>
@@ -49,6 +51,14 @@ internal sealed partial class FuzzGenerator(FuzzCorpus corpus, int seed)
         "5e-324", "1.7976931348623157e308",
     ];
 
+    private static readonly string[] HostileJsonValues =
+    [
+        "\"abc\"", "\"\"", "\"  \"", "null", "true", "-1", "0", "1e309", "-1e309", "1e308", "99999999999", "1.5", "\"NaN\"", "[]", "[1, 2]", "{}",
+        "{ \"a\": 1 }", "\"-00:00:05\"", "\"10675199.02:48:05.4775807\"", "\"99999999999\"", "\"25:00:00:00\"", "\"ftp://example.com/x\"",
+        "\"not a url\"", "\"http://[\"", "\"/nonexistent/qashopper/x\"", "\"\\u0000\"", "\"\\ud800\"", "\"a\\nb\"", "\"" + new string('x', 100_000) + "\"",
+        new string('9', 400), "\"twillio\"", "\"azure\"", "\"twilio\"",
+    ];
+
     private static readonly string[] TimeZones =
     [
         "Europe", "Europe/", "/", "//", "../../../etc/passwd", "Europe/London/Extra", "UTC", "Etc/GMT+14", "Etc/GMT+99", "GMT Standard Time",
@@ -79,11 +89,13 @@ internal sealed partial class FuzzGenerator(FuzzCorpus corpus, int seed)
         var roll = random.Next(100);
         return roll switch
         {
-            < 35 => Scenario(),
-            < 60 => Campaign(),
-            < 80 => Transcript(),
-            < 92 => Wav(),
-            _ => WeightsCase(),
+            < 30 => Scenario(),
+            < 52 => Campaign(),
+            < 70 => Transcript(),
+            < 81 => Wav(),
+            < 88 => WeightsCase(),
+            < 96 => CallCentre(),
+            _ => Settings(),
         };
     }
 
@@ -130,6 +142,56 @@ internal sealed partial class FuzzGenerator(FuzzCorpus corpus, int seed)
         }
 
         return new FuzzInput(FuzzKinds.Campaign, recipe, mutant);
+    }
+
+    private FuzzInput CallCentre()
+    {
+        const string name = "call-centre.yaml";
+        var text = corpus.CallCentreText;
+        if (random.Next(2) == 0)
+        {
+            var (mutant, recipe) = MutateText(text, YamlTokens, name);
+            return new FuzzInput(FuzzKinds.CallCentre, recipe, mutant);
+        }
+
+        // The values the loader checks by meaning: zones, probabilities, the hold's turn, voices and cross-references.
+        var key = Pick(["time_zone", "no_answer", "busy", "turn", "voice", "id", "site", "profile", "name", "staff_number", "behaviour", "says", "otherwise", "company"]);
+        var value = key == "time_zone" ? (random.Next(8) == 0 ? HugeZone() : Pick(TimeZones)) : Pick(HostileValues);
+        var changed = ReplaceValue(text, key, value);
+        var how = $"{key}: {Shorten(value)}";
+        if (random.Next(2) == 0)
+        {
+            var (again, more) = MutateText(changed, YamlTokens, name);
+            (changed, how) = (again, how + "; " + more);
+        }
+
+        return new FuzzInput(FuzzKinds.CallCentre, how, changed);
+    }
+
+    private FuzzInput Settings()
+    {
+        const string name = "appsettings.example.json";
+        var text = corpus.SettingsText;
+        if (random.Next(3) == 0)
+        {
+            var (mutant, recipe) = MutateText(text, JsonTokens, name);
+            return new FuzzInput(FuzzKinds.Settings, recipe, mutant);
+        }
+
+        // One setting given a hostile value of another JSON type or range; now and then with the adapter that reads it.
+        var settings = JsonSetting().Matches(text);
+        var setting = settings[random.Next(settings.Count)];
+        var value = Pick(HostileJsonValues);
+        var changed = string.Concat(text.AsSpan(0, setting.Groups[2].Index), value, text.AsSpan(setting.Groups[2].Index + setting.Groups[2].Length));
+        var how = $"\"{setting.Groups[1].Value}\": {Shorten(value)}";
+        if (random.Next(3) == 0)
+        {
+            var kind = Pick(["\"Kind\": \"twilio\"", "\"Kind\": \"azure\""]);
+            changed = changed.Replace("\"Kind\": \"simulated\"", kind, StringComparison.Ordinal).Replace("\"Kind\": \"local\"", kind, StringComparison.Ordinal);
+            how += $" with {kind}";
+        }
+
+        return new FuzzInput(FuzzKinds.Settings, how, changed);
     }
 
     private FuzzInput Transcript()
@@ -388,6 +450,9 @@ internal sealed partial class FuzzGenerator(FuzzCorpus corpus, int seed)
 
     [GeneratedRegex(@"(?m)^[ \t-]*([a-z_]+):[ ]*([^\n#]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyValue();
+
+    [GeneratedRegex("\"([A-Za-z-]+)\": ((?:\"[^\"\\n]*\")|[^,\\n{\\[]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonSetting();
 
     [GeneratedRegex(@"(\bweight:[ ]*)([0-9.eE+-]+)", RegexOptions.CultureInvariant)]
     private static partial Regex WeightValue();

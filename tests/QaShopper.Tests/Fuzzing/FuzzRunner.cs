@@ -85,7 +85,7 @@ internal static class FuzzRunner
     private static FuzzReport RunOnThisThread(FuzzCorpus corpus, int seed, int inputs, Action<FuzzResult>? onFailure)
     {
         var generator = new FuzzGenerator(corpus, seed);
-        var targets = new FuzzTargets(corpus);
+        using var targets = new FuzzTargets(corpus);
         var counts = new Dictionary<(string, FuzzVerdict), int>();
         var failures = new List<FuzzResult>();
         FuzzResult? slowest = null;

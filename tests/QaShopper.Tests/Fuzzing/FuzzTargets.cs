@@ -1,10 +1,15 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
 using QaShopper.Audio;
+using QaShopper.Cli;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
 using QaShopper.Core.Scoring;
 using QaShopper.Core.Templates;
 using QaShopper.Core.Transcripts;
+using QaShopper.Hosting;
+using QaShopper.Simulation;
 
 namespace QaShopper.Tests.Fuzzing;
 
@@ -12,12 +17,19 @@ namespace QaShopper.Tests.Fuzzing;
 /// The entry points the commands use, called in-process the way the commands call them. Each returns the verdict
 /// for inputs the project refuses in its own words; any other exception escapes and the runner calls it a crash.
 /// </summary>
-internal sealed class FuzzTargets(FuzzCorpus corpus)
+internal sealed partial class FuzzTargets(FuzzCorpus corpus) : IDisposable
 {
     /// <summary>The file name every input is parsed under, so diagnostics can be checked to name it.</summary>
     public const string FileName = "fuzz.input";
 
     private readonly ChecklistScorer scorer = new(new ScoringOptions(), new TemplatePhraseResolver());
+
+    // Settings are read from a file, as --config reads them; one file, rewritten for each input.
+    private readonly string settingsFile = Path.Combine(Path.GetTempPath(), $"qashopper-fuzz-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
+
+    private ParseResult? settingsParse;
+
+    public void Dispose() => File.Delete(settingsFile);
 
     public (FuzzVerdict Verdict, string Detail) Run(FuzzInput input) => input.Kind switch
     {
@@ -25,6 +37,8 @@ internal sealed class FuzzTargets(FuzzCorpus corpus)
         FuzzKinds.Campaign => Campaign(input.Text!),
         FuzzKinds.Transcript => Transcript(input.Text!),
         FuzzKinds.Wav => Wav(input.Bytes!),
+        FuzzKinds.CallCentre => CallCentre(input.Text!),
+        FuzzKinds.Settings => Settings(input.Text!),
         _ => throw new ArgumentException($"unknown fuzz kind '{input.Kind}'", nameof(input)),
     };
 
@@ -123,6 +137,51 @@ internal sealed class FuzzTargets(FuzzCorpus corpus)
         return (FuzzVerdict.Ok, $"{audio.Duration.TotalSeconds:0.###} s");
     }
 
+    /// <summary>The simulated call centre's loader, as <c>Simulation:CallCentreFile</c> is checked when a host starts.</summary>
+    private static (FuzzVerdict, string) CallCentre(string text)
+    {
+        try
+        {
+            var centre = CallCentreLoader.Parse(text, FileName);
+            return (FuzzVerdict.Ok, $"{centre.Agents.Count} agents");
+        }
+        catch (CallCentreException ex)
+        {
+            if (ex.Errors.Count == 0)
+            {
+                return (FuzzVerdict.Crash, "refused without a problem");
+            }
+
+            var unpositioned = ex.Errors.FirstOrDefault(e => !Positioned().IsMatch(e));
+            return unpositioned is null ? (FuzzVerdict.Problem, ex.Errors[0]) : (FuzzVerdict.Unpositioned, unpositioned);
+        }
+    }
+
+    /// <summary>
+    /// A settings file given with <c>--config</c>: the host every command that places calls builds (all features), and
+    /// the validation it runs before any work. A problem must be one line naming the setting, or the file and the line
+    /// of malformed JSON.
+    /// </summary>
+    private (FuzzVerdict, string) Settings(string json)
+    {
+        // As a file holds text: an unpaired surrogate becomes U+FFFD, as any editor would save it.
+        File.WriteAllBytes(settingsFile, System.Text.Encoding.UTF8.GetBytes(json));
+        settingsParse ??= QaShopperCli.BuildRoot(CliConsole.System).Parse(["report", "--config", settingsFile]);
+        try
+        {
+            using var host = AppHost.Build(settingsParse, HostFeatures.Campaigns);
+            AppHost.ValidateSettings(host);
+            return (FuzzVerdict.Ok, "valid");
+        }
+        catch (CliException ex)
+        {
+            var message = ex.Message;
+            var positioned = !message.Contains('\n', StringComparison.Ordinal) && !message.Contains('\r', StringComparison.Ordinal)
+                && (NamesASetting().IsMatch(message) || (message.StartsWith("--config: ", StringComparison.Ordinal) && JsonPositioned().IsMatch(message)));
+            return positioned ? (FuzzVerdict.Problem, message) : (FuzzVerdict.Unpositioned, message);
+        }
+    }
+
     private static (FuzzVerdict, string) Diagnosed(IReadOnlyList<ScenarioDiagnostic> diagnostics)
     {
         if (diagnostics.Count == 0)
@@ -134,6 +193,15 @@ internal sealed class FuzzTargets(FuzzCorpus corpus)
             d.File != FileName || d.Position.Line < 1 || d.Position.Column < 1 || string.IsNullOrWhiteSpace(d.Message));
         return bad is null ? (FuzzVerdict.Problem, diagnostics[0].ToString()) : (FuzzVerdict.Unpositioned, bad.ToString());
     }
+
+    [GeneratedRegex(@"^fuzz\.input:\d+:\d+: \S", RegexOptions.CultureInvariant)]
+    private static partial Regex Positioned();
+
+    [GeneratedRegex(@"^configuration: [A-Za-z]+(:[A-Za-z0-9_-]+)+\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NamesASetting();
+
+    [GeneratedRegex(@"not valid JSON( at line \d+, column \d+: |: A duplicate key '[^']+')", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonPositioned();
 
     private static string? Unfinite(CallScore score) =>
         double.IsFinite(score.Score) && score.Score is >= 0 and <= 100
