@@ -5,7 +5,6 @@ using QaShopper.Cli;
 using QaShopper.Core.Accounts;
 using QaShopper.Core.Ports;
 using QaShopper.Hosting;
-using QaShopper.Web;
 using QaShopper.Web.Security;
 using Spectre.Console;
 
@@ -48,7 +47,7 @@ internal static class UserCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var password = await ReadPasswordAsync(console, parse.GetValue(stdin)).ConfigureAwait(false);
-            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken, b => b.AddQaShopperAccounts()).ConfigureAwait(false);
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
             var (account, error) = await host.Services.GetRequiredService<AccountService>()
                 .CreateAsync(parse.GetRequiredValue(user), parse.GetValue(name), parse.GetValue(role), password, cancellationToken).ConfigureAwait(false);
             if (account is null)
@@ -67,7 +66,7 @@ internal static class UserCommand
         var command = new Command("list", "List the accounts and their API tokens (ids only)");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken, b => b.AddQaShopperAccounts()).ConfigureAwait(false);
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
             var store = host.Services.GetRequiredService<IAccountStore>();
             var tokens = (await store.ListTokensAsync(null, cancellationToken).ConfigureAwait(false)).ToLookup(t => t.UserName, StringComparer.Ordinal);
             var table = new Table().AddColumns("user", "name", "role", "state", "created", "API tokens");
@@ -96,7 +95,7 @@ internal static class UserCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var password = await ReadPasswordAsync(console, parse.GetValue(stdin)).ConfigureAwait(false);
-            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken, b => b.AddQaShopperAccounts()).ConfigureAwait(false);
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
             var error = await host.Services.GetRequiredService<AccountService>().SetPasswordAsync(parse.GetRequiredValue(user), password, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
@@ -139,7 +138,7 @@ internal static class UserCommand
                 throw new CliException("user token: --days must be 1 to 3650");
             }
 
-            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken, b => b.AddQaShopperAccounts()).ConfigureAwait(false);
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
             var account = await host.Services.GetRequiredService<IAccountStore>().GetAsync(parse.GetRequiredValue(user), cancellationToken).ConfigureAwait(false)
                 ?? throw new CliException($"user token: no user '{Account.Normalize(parse.GetRequiredValue(user))}'");
             var lifetime = parse.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
@@ -157,7 +156,7 @@ internal static class UserCommand
         var command = new Command("revoke", "Revoke an API token") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken, b => b.AddQaShopperAccounts()).ConfigureAwait(false);
+            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
             if (!await host.Services.GetRequiredService<IAccountStore>().RevokeTokenAsync(parse.GetRequiredValue(id), cancellationToken).ConfigureAwait(false))
             {
                 throw new CliException($"user revoke: no token '{parse.GetRequiredValue(id)}'");
@@ -171,7 +170,7 @@ internal static class UserCommand
 
     private static async Task<int> ChangeAsync(ParseResult parse, CliConsole console, string userName, Func<Account, Account> change, string done, CancellationToken cancellationToken)
     {
-        using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken, b => b.AddQaShopperAccounts()).ConfigureAwait(false);
+        using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
         var store = host.Services.GetRequiredService<IAccountStore>();
         var account = await store.GetAsync(userName, cancellationToken).ConfigureAwait(false)
             ?? throw new CliException($"user: no user '{Account.Normalize(userName)}'");

@@ -13,6 +13,7 @@ using QaShopper.Scheduling;
 using QaShopper.Simulation;
 using QaShopper.LiteDb;
 using QaShopper.Twilio;
+using QaShopper.Web;
 
 namespace QaShopper.Hosting;
 
@@ -66,6 +67,10 @@ internal static class Composition
             }
 
             builder.Services.TryAddSingleton<CampaignBook>();
+
+            // The accounts live in the data file; a host that opens it checks the web app's settings too, so a bad value
+            // is found by any command rather than first by serve.
+            builder.AddQaShopperAccounts();
         }
 
         if (features.HasFlag(HostFeatures.Transcription))

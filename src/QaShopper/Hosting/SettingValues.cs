@@ -36,6 +36,7 @@ internal static class SettingValues
         (PocketsphinxOptions.SectionName, typeof(PocketsphinxOptions)),
         (AzureSpeechOptions.SectionName, typeof(AzureSpeechOptions)),
         (TwilioOptions.SectionName, typeof(TwilioOptions)),
+        (Web.WebOptions.SectionName, typeof(Web.WebOptions)),
     ];
 
     /// <summary>Secrets: a message says the value is wrong, never what it is.</summary>

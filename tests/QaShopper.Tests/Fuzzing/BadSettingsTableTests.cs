@@ -23,6 +23,7 @@ public sealed class BadSettingsTableTests
         ["Store:Path"] = ["", "   ", "{temp}", "{temp}/"],
         ["Scenarios:Directory"] = ["", "   "],
         ["Recordings:Directory"] = ["", "   "],
+        ["Web:KeysDirectory"] = ["/proc/version"],
         ["Simulation:CallCentreFile"] = ["", "/nonexistent/qashopper/call-centre.yaml", "{temp}/broken-call-centre.yaml"],
         ["LocalSpeech:Flite:ExecutablePath"] = ["", "/nonexistent/qashopper/flite"],
         ["LocalSpeech:Flite:CacheDirectory"] = ["", "  "],
