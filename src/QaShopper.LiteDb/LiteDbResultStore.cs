@@ -69,6 +69,21 @@ public sealed partial class LiteDbResultStore : IResultStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ScenarioVersion>> GetScenarioVersionsAsync(string scenarioId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(scenarioId);
+
+        // Versions are few per scenario; a scan of the collection costs less than an index every write would keep.
+        IReadOnlyList<ScenarioVersion> versions = [.. Collection<ScenarioDocument>(Collections.Scenarios)
+            .Find(x => x.ScenarioId == scenarioId)
+            .Select(d => new ScenarioVersion(d.ScenarioId, d.ContentHash, d.Title, d.Locale, Instant.From(d.FirstSeenTicks, d.FirstSeenOffset)))
+            .OrderByDescending(v => v.FirstSeen)
+            .ThenBy(v => v.ContentHash, StringComparer.Ordinal)];
+        return Task.FromResult(versions);
+    }
+
+    /// <inheritdoc />
     public Task SaveAgentAsync(AgentRecord agent, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -94,6 +94,8 @@ public static class WebAppExtensions
                 }
             });
         services.AddOpenApi("v1");
+        services.TryAddSingleton<Scenarios.ScenarioLibrary>();
+        services.TryAddSingleton<Campaigns.CampaignBoard>();
         return builder;
     }
 
@@ -137,6 +139,8 @@ public static class WebAppExtensions
         app.MapOpenApi("/api/openapi.json");
         var api = app.MapGroup("/api").AddEndpointFilter<ApiAntiforgery>().DisableAntiforgery();
         api.MapAccountApi();
+        api.MapScenarioApi();
+        api.MapCampaignApi();
         return app;
     }
 

@@ -15,6 +15,9 @@ public interface IResultStore
     /// <summary>The source text of one stored scenario version, or null when that version was never saved.</summary>
     Task<string?> GetScenarioSourceAsync(string scenarioId, string contentHash, CancellationToken cancellationToken = default);
 
+    /// <summary>Every stored version of one scenario (without its source text), newest first; empty when none was saved.</summary>
+    Task<IReadOnlyList<ScenarioVersion>> GetScenarioVersionsAsync(string scenarioId, CancellationToken cancellationToken = default);
+
     /// <summary>Adds or updates an agent.</summary>
     Task SaveAgentAsync(AgentRecord agent, CancellationToken cancellationToken = default);
 

@@ -65,6 +65,7 @@ internal static class ServeCommand
         builder.Services.AddRoutingCore();
         AppHost.Configure(builder, parse, HostFeatures.Campaigns | HostFeatures.WebHost);
         builder.AddQaShopperWeb(KeysBesideStore(builder.Configuration));
+        builder.AddServedManagement();
         builder.Services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
             .AddQuartz(o => o.Name = "scheduler");

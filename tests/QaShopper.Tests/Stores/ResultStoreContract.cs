@@ -236,6 +236,23 @@ public abstract partial class ResultStoreContract
         Assert.That(await Store.GetScenarioSourceAsync("refund", "v1-hash"), Is.Null);
     }
 
+    [Test]
+    public async Task GetScenarioVersions_ListsEveryVersionNewestFirst_WithItsFirstSavedTime()
+    {
+        var first = Clock.GetUtcNow();
+        await Store.SaveScenarioAsync(Scenario("v1-hash", "Booking change"), "id: booking-change\n");
+        Clock.Advance(TimeSpan.FromHours(2));
+        await Store.SaveScenarioAsync(Scenario("v2-hash", "Booking change v2"), "id: booking-change # v2\n");
+        await Store.SaveScenarioAsync(Scenario("v1-hash", "Booking change"), "id: booking-change\n");
+
+        var versions = await Store.GetScenarioVersionsAsync("booking-change");
+
+        Assert.That(versions.Select(v => v.ContentHash), Is.EqualTo(new[] { "v2-hash", "v1-hash" }));
+        Assert.That(versions[1].FirstSeen, Is.EqualTo(first), "saving a known version again keeps its first time");
+        Assert.That(versions[0].Title, Is.EqualTo("Booking change v2"));
+        Assert.That(await Store.GetScenarioVersionsAsync("refund"), Is.Empty);
+    }
+
     private static Scenario Scenario(string hash, string title) => new(
         "booking-change",
         title,
