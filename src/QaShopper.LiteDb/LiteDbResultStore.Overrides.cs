@@ -55,9 +55,10 @@ public sealed partial class LiteDbResultStore
                 return true;
             }
 
-            var updated = WithEffectiveScore(db, old, automatic);
+            // The old contribution leaves the aggregates before the document changes in place to the effective score.
             var days = db.GetCollection<AgentDayDocument>(Collections.AgentDays);
             ReportBuckets.Apply(days, old, -1);
+            var updated = WithEffectiveScore(db, old, automatic);
             calls.Update(updated);
             ReportBuckets.Apply(days, updated, +1);
             return true;

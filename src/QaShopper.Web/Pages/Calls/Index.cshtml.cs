@@ -32,7 +32,8 @@ public sealed class IndexModel : PageModel
     [BindProperty(SupportsGet = true)]
     public bool NeedsReview { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // Not "page": Razor Pages keeps that route value for the page's own name.
+    [BindProperty(Name = "p", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public CallPage? Calls { get; private set; }
@@ -43,7 +44,7 @@ public sealed class IndexModel : PageModel
     {
         if (!ModelState.IsValid)
         {
-            Problem = "dates are written yyyy-mm-dd";
+            Problem = "dates are written yyyy-mm-dd and the page is a number: " + string.Join("; ", ModelState.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key));
             Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest;
             return;
         }
@@ -65,6 +66,6 @@ public sealed class IndexModel : PageModel
         ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["needsReview"] = NeedsReview ? "true" : null,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
