@@ -410,8 +410,6 @@ public sealed class LiteDbFile : IDisposable
         calls.EnsureIndex(x => x.ScenarioId);
         calls.EnsureIndex(x => x.ReassignedFrom);
         database.GetCollection<OverrideDocument>(Collections.Overrides).EnsureIndex(x => x.CallId);
-        database.GetCollection<CalibrationReviewDocument>(Collections.CalibrationReviews).EnsureIndex(x => x.CallId);
-        database.GetCollection<AlertDocument>(Collections.Alerts).EnsureIndex(x => x.CallId);
         database.GetCollection<AgentDayDocument>(Collections.AgentDays).EnsureIndex(x => x.Day);
         var campaignCalls = database.GetCollection<CampaignCallDocument>(Collections.CampaignCalls);
         campaignCalls.EnsureIndex(x => x.CampaignId);

@@ -1,3 +1,4 @@
+using LiteDB;
 using QaShopper.Core.Alerts;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Reviews;
@@ -42,7 +43,8 @@ public sealed class LiteDbCalibrationStore(LiteDbFile file) : ICalibrationStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callId);
-        return Task.FromResult<IReadOnlyList<CalibrationReview>>(Read(file.Database.GetCollection<CalibrationReviewDocument>(Collections.CalibrationReviews).Find(x => x.CallId == callId)));
+        return Task.FromResult<IReadOnlyList<CalibrationReview>>(Read(file.Database.GetCollection<CalibrationReviewDocument>(Collections.CalibrationReviews)
+            .Find(Query.StartsWith("_id", CalibrationReviewDocument.Prefix(callId)))));
     }
 
     /// <inheritdoc />
@@ -64,7 +66,7 @@ public sealed class LiteDbCalibrationStore(LiteDbFile file) : ICalibrationStore
             .ToList();
 }
 
-/// <summary><see cref="IAlertLog"/> on a <see cref="LiteDbFile"/>: every alert kept, in the order sent.</summary>
+/// <summary><see cref="IAlertLog"/> on a <see cref="LiteDbFile"/>: every alert kept, in the order sent (by the time it was sent).</summary>
 public sealed class LiteDbAlertLog(LiteDbFile file) : IAlertLog
 {
     /// <inheritdoc />
@@ -74,6 +76,7 @@ public sealed class LiteDbAlertLog(LiteDbFile file) : IAlertLog
         ArgumentNullException.ThrowIfNull(alert);
         file.Database.GetCollection<AlertDocument>(Collections.Alerts).Insert(new AlertDocument
         {
+            Id = AlertDocument.Key(alert.CallId, Instant.Ticks(alert.SentAt)),
             CallId = alert.CallId,
             Reason = alert.Reason,
             Channel = alert.Channel,
@@ -90,8 +93,8 @@ public sealed class LiteDbAlertLog(LiteDbFile file) : IAlertLog
     {
         cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(callId);
-        var alerts = file.Database.GetCollection<AlertDocument>(Collections.Alerts).Find(x => x.CallId == callId)
-            .OrderBy(a => a.Id)
+        var alerts = file.Database.GetCollection<AlertDocument>(Collections.Alerts).Find(Query.StartsWith("_id", AlertDocument.Prefix(callId)))
+            .OrderBy(a => a.Id, StringComparer.Ordinal)
             .Select(a => new AlertRecord(a.CallId, a.Reason, a.Channel, Instant.From(a.SentTicks, a.SentOffset), a.Delivered, a.Error))
             .ToList();
         return Task.FromResult<IReadOnlyList<AlertRecord>>(alerts);

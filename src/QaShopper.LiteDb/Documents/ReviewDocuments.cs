@@ -15,14 +15,20 @@ internal sealed class CalibrationReviewDocument
 
     public List<OutcomePair> Items { get; set; } = [];
 
-    // A control character cannot occur in a call id or a user name, so the pair is unambiguous.
-    public static string Key(string callId, string reviewer) => callId + "\u0001" + reviewer;
+    // A control character cannot occur in a call id or a user name, so the pair is unambiguous; a call's scorings share
+    // the prefix, so the primary key finds them without an index of their own (see Prefix).
+    public static string Key(string callId, string reviewer) => Prefix(callId) + reviewer;
+
+    public static string Prefix(string callId) => callId + "\u0001";
 }
 
-/// <summary>One alert sent (or tried) about a call; the id is assigned in insertion order.</summary>
+/// <summary>
+/// One alert sent (or tried) about a call. The id is the call id, the time sent and a unique tail: a call's alerts
+/// share a prefix and sort by time on the primary key, so they need no index of their own.
+/// </summary>
 internal sealed class AlertDocument
 {
-    public int Id { get; set; }
+    public string Id { get; set; } = "";
 
     public string CallId { get; set; } = "";
 
@@ -37,4 +43,9 @@ internal sealed class AlertDocument
     public bool Delivered { get; set; }
 
     public string? Error { get; set; }
+
+    public static string Key(string callId, long sentTicks) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Prefix(callId)}{sentTicks:D19}\u0001{Guid.NewGuid():N}");
+
+    public static string Prefix(string callId) => callId + "\u0001";
 }

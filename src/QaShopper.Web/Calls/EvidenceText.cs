@@ -12,6 +12,20 @@ internal static class EvidenceText
         foreach (var match in evidence.Matches ?? [])
         {
             lines.Add("· " + Describe(match));
+            if (match.Closest is { Text: not null } near)
+            {
+                lines.Add("   closest: " + Describe(near));
+            }
+        }
+
+        if (evidence.Heard is { Text: not null } heard)
+        {
+            lines.Add("heard instead: " + Describe(heard));
+        }
+
+        if (evidence.Closest is { Text: not null } closest && !(evidence.Reason?.Contains("closest:", StringComparison.Ordinal) ?? false))
+        {
+            lines.Add("closest: " + Describe(closest));
         }
 
         return [.. lines.Where(l => l.Length > 0 && l != "· ")];
