@@ -125,6 +125,46 @@ public sealed class CallsApiTests
     }
 
     [Test]
+    public async Task CallPage_ShowsItemWordingEvidenceAndMarks_OverrideFormsOnlyToReviewers()
+    {
+        using var viewer = await host.SignedInAsync(Role.Viewer);
+        using var reviewer = await host.SignedInAsync(Role.Reviewer);
+        var asViewer = await viewer.GetStringAsync(new Uri("/calls/call-1", UriKind.Relative));
+        var asReviewer = await reviewer.GetStringAsync(new Uri("/calls/call-1", UriKind.Relative));
+
+        Assert.That(asViewer, Does.Contain("Asks for the booking reference and the caller&#x27;s name"), "item wording from the stored scenario version");
+        Assert.That(asViewer, Does.Contain(">may I have the reference</mark>").And.Contain("/api/calls/call-1/recording").And.Contain("not said"));
+        Assert.That(asViewer, Does.Not.Contain("form class=\"override\""), "a viewer gets no override form");
+        Assert.That(asReviewer, Does.Contain("form class=\"override\""));
+    }
+
+    [Test]
+    public async Task BlindReviewPage_HidesTheAutomaticOutcomes_AndItsFormKeepsTheScoring()
+    {
+        await using var own = await WebAppHost.StartAsync();
+        await CallSeed.SeedAsync(own);
+        using var reviewer = await own.SignedInAsync(Role.Reviewer);
+        var page = await reviewer.GetStringAsync(new Uri("/calls/call-1/review", UriKind.Relative));
+        var token = await WebAppHost.AntiforgeryTokenAsync(reviewer, "/calls/call-1/review");
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
+        foreach (var item in new[] { "greeting", "all-details", "answer-time", "silence", "upsell" })
+        {
+            form[$"Outcomes[{item}]"] = "passed";
+        }
+
+        using var incomplete = await reviewer.PostAsync(new Uri("/calls/call-1/review", UriKind.Relative), new FormUrlEncodedContent(form.Where(p => p.Key != "Outcomes[upsell]")));
+        using var submitted = await reviewer.PostAsync(new Uri("/calls/call-1/review", UriKind.Relative), new FormUrlEncodedContent(form));
+        var reviews = await own.Services.GetRequiredService<ICalibrationStore>().GetReviewsAsync("call-1");
+
+        Assert.That(page, Does.Not.Contain("uncertain").And.Not.Contain("83.3").And.Not.Contain("not said"), "nothing of the scorer's verdict shows");
+        Assert.That(incomplete.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await incomplete.Content.ReadAsStringAsync(), Does.Contain("item &#x27;upsell&#x27; is not judged"));
+        Assert.That(submitted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(reviews.Single().Items.Values, Is.All.EqualTo(Core.Results.ItemOutcome.Passed));
+        Assert.That(reviews.Single().Reviewer, Is.EqualTo("reviewer"));
+    }
+
+    [Test]
     public async Task OpenApi_DescribesTheCallsEndpoints()
     {
         using var viewer = await host.SignedInAsync(Role.Viewer);
