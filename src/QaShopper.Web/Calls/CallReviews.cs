@@ -115,9 +115,9 @@ public sealed partial class CallReviews(IResultStore store, ICalibrationStore ca
         return ReviewResult.Done;
     }
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "{Reviewer} overrode item {ItemId} of call {CallId}: {From} to {To}")]
+    [LoggerMessage(EventId = 4150, Level = LogLevel.Information, Message = "{Reviewer} overrode item {ItemId} of call {CallId}: {From} to {To}")]
     private static partial void Overridden(ILogger logger, string reviewer, string callId, string itemId, ItemOutcome from, ItemOutcome to);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "{Reviewer} scored call {CallId} for calibration")]
+    [LoggerMessage(EventId = 4151, Level = LogLevel.Information, Message = "{Reviewer} scored call {CallId} for calibration")]
     private static partial void ScoredForCalibration(ILogger logger, string reviewer, string callId);
 }

@@ -100,18 +100,18 @@ internal sealed partial class AlertDispatcher(
         }
     }
 
-    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Alert about call {CallId} sent by {Channel}")]
+    [LoggerMessage(EventId = 4160, Level = LogLevel.Information, Message = "Alert about call {CallId} sent by {Channel}")]
     private static partial void Sent(ILogger logger, string channel, string callId);
 
-    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Alert about call {CallId} not sent by {Channel}: {Error}")]
+    [LoggerMessage(EventId = 4161, Level = LogLevel.Warning, Message = "Alert about call {CallId} not sent by {Channel}: {Error}")]
     private static partial void NotSent(ILogger logger, string channel, string callId, string error);
 
-    [LoggerMessage(EventId = 4112, Level = LogLevel.Error, Message = "Alert about call {CallId} by {Channel} could not be recorded")]
+    [LoggerMessage(EventId = 4162, Level = LogLevel.Error, Message = "Alert about call {CallId} by {Channel} could not be recorded")]
     private static partial void NotRecorded(ILogger logger, string channel, string callId, Exception exception);
 
-    [LoggerMessage(EventId = 4113, Level = LogLevel.Warning, Message = "Alert about call {CallId} dropped: the alert queue is full (are the channels down?)")]
+    [LoggerMessage(EventId = 4163, Level = LogLevel.Warning, Message = "Alert about call {CallId} dropped: the alert queue is full (are the channels down?)")]
     private static partial void Dropped(ILogger logger, string callId);
 
-    [LoggerMessage(EventId = 4114, Level = LogLevel.Error, Message = "Alert about call {CallId} could not be queued")]
+    [LoggerMessage(EventId = 4164, Level = LogLevel.Error, Message = "Alert about call {CallId} could not be queued")]
     private static partial void NotQueued(ILogger logger, string callId, Exception exception);
 }
