@@ -17,4 +17,6 @@ internal static class Collections
     public const string CarrierCallEvents = "carrier_call_events";
     public const string Accounts = "accounts";
     public const string ApiTokens = "api_tokens";
+    public const string CalibrationReviews = "calibration_reviews";
+    public const string Alerts = "alerts";
 }

@@ -38,8 +38,10 @@ public sealed partial class LiteDbResultStore
                 ReportBuckets.Apply(days, old, -1);
             }
 
-            calls.Upsert(document);
-            ReportBuckets.Apply(days, document, +1);
+            // A call scored again keeps its reviewers' overrides: they apply to the new score as they did to the old.
+            var saved = score is null ? document : WithEffectiveScore(db, document, score);
+            calls.Upsert(saved);
+            ReportBuckets.Apply(days, saved, +1);
             return true;
         });
         return Task.CompletedTask;
@@ -150,6 +152,6 @@ public sealed partial class LiteDbResultStore
             d.Transcript?.ToTranscript(),
             Pair.ToDictionary(d.TemplateChoices));
         DateTimeOffset? scoredAt = d.ScoredTicks is { } ticks ? Instant.From(ticks, d.ScoredOffset ?? 0) : null;
-        return new StoredCall(call, d.Score?.ToScore(), scoredAt);
+        return new StoredCall(call, d.Score?.ToScore(), scoredAt) { ScoreBeforeOverrides = d.AutomaticScore?.ToScore() };
     }
 }

@@ -104,50 +104,5 @@ public sealed partial class LiteDbResultStore : IResultStore
         return Task.FromResult<IReadOnlyList<AgentRecord>>(agents);
     }
 
-    /// <inheritdoc />
-    public Task SaveOverrideAsync(ItemOverride itemOverride, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(itemOverride);
-        ArgumentException.ThrowIfNullOrWhiteSpace(itemOverride.CallId, nameof(itemOverride));
-        ArgumentException.ThrowIfNullOrWhiteSpace(itemOverride.ItemId, nameof(itemOverride));
-        ArgumentException.ThrowIfNullOrWhiteSpace(itemOverride.Reviewer, nameof(itemOverride));
-
-        file.InTransaction(db =>
-        {
-            if (!db.GetCollection<CallDocument>(Collections.Calls).Exists(x => x.Id == itemOverride.CallId))
-            {
-                throw new InvalidOperationException($"Cannot override item '{itemOverride.ItemId}': no call '{itemOverride.CallId}' is stored.");
-            }
-
-            // Always an insert: every override is kept, so the review trail shows who changed what and when.
-            db.GetCollection<OverrideDocument>(Collections.Overrides).Insert(new OverrideDocument
-            {
-                CallId = itemOverride.CallId,
-                ItemId = itemOverride.ItemId,
-                Outcome = itemOverride.Outcome,
-                Reviewer = itemOverride.Reviewer,
-                Note = itemOverride.Note,
-                AtTicks = Instant.Ticks(itemOverride.At),
-                AtOffset = Instant.Offset(itemOverride.At),
-            });
-            return true;
-        });
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<ItemOverride>> GetOverridesAsync(string callId, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentNullException.ThrowIfNull(callId);
-        var overrides = Collection<OverrideDocument>(Collections.Overrides).Find(x => x.CallId == callId)
-            .OrderBy(o => o.AtTicks)
-            .ThenBy(o => o.Id)
-            .Select(o => new ItemOverride(o.CallId, o.ItemId, o.Outcome, o.Reviewer, o.Note, Instant.From(o.AtTicks, o.AtOffset)))
-            .ToList();
-        return Task.FromResult<IReadOnlyList<ItemOverride>>(overrides);
-    }
-
     private ILiteCollection<T> Collection<T>(string name) => file.Database.GetCollection<T>(name);
 }

@@ -15,7 +15,8 @@ public static class LiteDbStoreExtensions
     /// <see cref="LiteDbResultStore"/> as <see cref="IResultStore"/>, <see cref="LiteDbCampaignStore"/> as
     /// <see cref="ICampaignStore"/> and <see cref="LiteDbGroundTruthStore"/> as itself only (a host that runs the
     /// simulator maps <see cref="IGroundTruthStore"/> to it), and <see cref="LiteDbCarrierCallJournal"/> as
-    /// <see cref="ICarrierCallJournal"/>, and <see cref="LiteDbAccountStore"/> as <see cref="IAccountStore"/>. The file is migrated once when the host starts.
+    /// <see cref="ICarrierCallJournal"/>, and <see cref="LiteDbAccountStore"/> as <see cref="IAccountStore"/>, <see cref="LiteDbCalibrationStore"/> as
+    /// <see cref="ICalibrationStore"/> and <see cref="LiteDbAlertLog"/> as <see cref="IAlertLog"/>. The file is migrated once when the host starts.
     /// </summary>
     public static IHostApplicationBuilder AddLiteDbStore(this IHostApplicationBuilder builder)
     {
@@ -36,6 +37,8 @@ public static class LiteDbStoreExtensions
         builder.Services.TryAddSingleton<ICarrierCallJournal>(sp => sp.GetRequiredService<LiteDbCarrierCallJournal>());
         builder.Services.TryAddSingleton(sp => new LiteDbAccountStore(sp.GetRequiredService<LiteDbFile>()));
         builder.Services.TryAddSingleton<IAccountStore>(sp => sp.GetRequiredService<LiteDbAccountStore>());
+        builder.Services.TryAddSingleton<ICalibrationStore>(sp => new LiteDbCalibrationStore(sp.GetRequiredService<LiteDbFile>()));
+        builder.Services.TryAddSingleton<IAlertLog>(sp => new LiteDbAlertLog(sp.GetRequiredService<LiteDbFile>()));
         builder.Services.AddHostedService(sp => new LiteDbStoreMigration(sp.GetRequiredService<LiteDbFile>()));
         return builder;
     }

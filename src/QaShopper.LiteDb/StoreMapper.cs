@@ -23,8 +23,11 @@ internal static class StoreMapper
         {
             Transcript = new TranscriptDocument { Segments = [new SegmentDocument { Words = [new WordDocument()] }] },
             TemplateChoices = [new Pair()],
-            Score = new ScoreDocument { Items = [new ItemDocument { Evidence = new EvidenceDocument { Matches = [new EvidenceDocument()] } }] },
+            Score = new ScoreDocument { Items = [new ItemDocument { Evidence = new EvidenceDocument { Matches = [new EvidenceDocument()], Heard = new EvidenceDocument(), Closest = new EvidenceDocument() } }] },
+            AutomaticScore = new ScoreDocument { Items = [new ItemDocument { Evidence = new EvidenceDocument { Matches = [new EvidenceDocument()] } }] },
         });
+        WarmUp(mapper, new CalibrationReviewDocument { Items = [new OutcomePair()] });
+        WarmUp(mapper, new AlertDocument());
         WarmUp(mapper, new AgentDocument());
         WarmUp(mapper, new ScenarioDocument());
         WarmUp(mapper, new OverrideDocument());

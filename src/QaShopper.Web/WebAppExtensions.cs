@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaShopper.Web.Api;
+using QaShopper.Web.Calls;
 using QaShopper.Web.Security;
 
 namespace QaShopper.Web;
@@ -32,6 +33,7 @@ public static class WebAppExtensions
         builder.AddQaShopperAccounts();
         var services = builder.Services;
         services.AddSingleton<SignInThrottle>();
+        services.AddQaShopperCalls();
 
         // The key ring lies in the data folder, guarded by its file permissions as the data file is; Linux has no
         // machine-wide key encryption to add, and the warning saying so at every start would only train users to ignore
@@ -141,6 +143,7 @@ public static class WebAppExtensions
         api.MapAccountApi();
         api.MapScenarioApi();
         api.MapCampaignApi();
+        api.MapCallsApi();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using QaShopper.Core.Alerts;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
@@ -10,7 +11,8 @@ namespace QaShopper.Core.Calls;
 /// After a call: recording → transcript → score → store. Idempotent per call id: a call already stored with a
 /// transcript and a score for the same scenario version and recording is not transcribed again.
 /// </summary>
-public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer scorer, IResultStore store)
+/// <remarks>A registered <see cref="ICallScoredNotifier"/> (alerts) is told of each call once it is stored.</remarks>
+public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer scorer, IResultStore store, ICallScoredNotifier? notifier = null)
 {
     /// <summary>Transcribes and scores a completed call's recording and stores call, transcript and result together.</summary>
     /// <param name="call">The call as the carrier reported it (status completed, recording path set).</param>
@@ -57,9 +59,11 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
 
         using (CallActivities.Start(CallActivities.Store, call.CallId))
         {
-            await store.SaveCallAsync(call with { Transcript = transcript, AgentId = score.Agent ?? call.AgentId }, score, cancellationToken).ConfigureAwait(false);
+            call = call with { Transcript = transcript, AgentId = score.Agent ?? call.AgentId };
+            await store.SaveCallAsync(call, score, cancellationToken).ConfigureAwait(false);
         }
 
+        notifier?.CallScored(call, score);
         return score;
     }
 

@@ -1,5 +1,6 @@
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
+using QaShopper.Core.Scoring;
 
 namespace QaShopper.Core.Evaluation;
 
@@ -87,25 +88,9 @@ public static class Evaluator
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(truth);
-        double passed = 0, applicable = 0;
-        var criticalFailed = false;
-        foreach (var item in scenario.Checklist)
-        {
-            switch (truth.Items.GetValueOrDefault(item.Id, ItemOutcome.NotApplicable))
-            {
-                case ItemOutcome.Passed:
-                    passed += item.Weight;
-                    applicable += item.Weight;
-                    break;
-                case ItemOutcome.Failed:
-                    applicable += item.Weight;
-                    criticalFailed |= item.Critical;
-                    break;
-            }
-        }
-
-        var score = applicable == 0 ? 0 : Math.Round(100 * passed / applicable, 1, MidpointRounding.AwayFromZero);
-        var grade = criticalFailed || applicable == 0 ? Grade.Fail : scenario.Grades.GradeFor(score);
+        var (score, grade, _) = ScoreRule.Summarise(
+            scenario.Checklist.Select(i => (truth.Items.GetValueOrDefault(i.Id, ItemOutcome.NotApplicable), i.Weight, i.Critical)),
+            scenario.Grades);
         return (score, grade);
     }
 

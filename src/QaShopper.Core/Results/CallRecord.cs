@@ -44,7 +44,17 @@ public sealed record CallRecord(
 public sealed record AgentRecord(string Id, string? Name, string? StaffNumber, string? Site);
 
 /// <summary>A call with its score, as read back from the store.</summary>
-public sealed record StoredCall(CallRecord Call, CallScore? Score, DateTimeOffset? ScoredAt);
+/// <param name="Call">The call.</param>
+/// <param name="Score">The call's effective score: the automatic one with reviewers' latest overrides applied.</param>
+/// <param name="ScoredAt">When the call was scored.</param>
+public sealed record StoredCall(CallRecord Call, CallScore? Score, DateTimeOffset? ScoredAt)
+{
+    /// <summary>The score as the scorer made it, when overrides changed <see cref="Score"/>; null when it is unchanged.</summary>
+    public CallScore? ScoreBeforeOverrides { get; init; }
+
+    /// <summary>The score as the scorer made it, whatever reviewers changed since.</summary>
+    public CallScore? AutomaticScore => ScoreBeforeOverrides ?? Score;
+}
 
 /// <summary>A reviewer's override of one item, stored beside (never over) the automatic outcome.</summary>
 public sealed record ItemOverride(string CallId, string ItemId, ItemOutcome Outcome, string Reviewer, string? Note, DateTimeOffset At);

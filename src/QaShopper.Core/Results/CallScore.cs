@@ -66,8 +66,20 @@ public sealed record Evidence
     /// <summary>Why the item failed, was not applicable or is uncertain.</summary>
     public string? Reason { get; init; }
 
-    /// <summary>For items matching several phrases (<c>all</c>): one evidence per phrase.</summary>
+    /// <summary>
+    /// For items matching several phrases (<c>all</c>): one evidence per phrase; for a forbidden-phrase item that
+    /// failed: every forbidden phrase said, in the order said.
+    /// </summary>
     public IReadOnlyList<Evidence>? Matches { get; init; }
+
+    /// <summary>
+    /// For a phrase item that did not pass: what the speaker actually said where the phrase should have been (the
+    /// utterance in the item's window, after the item it follows, or around the closest candidate), with its times.
+    /// </summary>
+    public Evidence? Heard { get; init; }
+
+    /// <summary>For a phrase that was not found: the closest thing the speaker said to it, with its similarity and times.</summary>
+    public Evidence? Closest { get; init; }
 
     public static Evidence Because(string reason) => new() { Reason = reason };
 }

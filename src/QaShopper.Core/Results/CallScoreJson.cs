@@ -115,6 +115,18 @@ public static class CallScoreJson
             writer.WriteString("reason", evidence.Reason);
         }
 
+        if (evidence.Heard is { } heard)
+        {
+            writer.WritePropertyName("heard");
+            WriteEvidence(writer, heard);
+        }
+
+        if (evidence.Closest is { } closest)
+        {
+            writer.WritePropertyName("closest");
+            WriteEvidence(writer, closest);
+        }
+
         if (evidence.Matches is { } matches)
         {
             writer.WriteStartArray("matches");
@@ -169,6 +181,8 @@ public static class CallScoreJson
             LongestSilence = Number(e, "longestSilence"),
             Reason = Text(e, "reason"),
             Matches = matches,
+            Heard = e.TryGetProperty("heard", out var heard) && heard.ValueKind == JsonValueKind.Object ? ReadEvidence(heard) : null,
+            Closest = e.TryGetProperty("closest", out var closest) && closest.ValueKind == JsonValueKind.Object ? ReadEvidence(closest) : null,
         };
     }
 

@@ -1,6 +1,7 @@
 namespace QaShopper.Core.Scenarios;
 
-/// <summary>Whose speech a checklist item is scored on.</summary>
+/// <summary>Whose speech a checklist item is scored on. Written by name in JSON (the web API's evidence).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Speaker>))]
 public enum Speaker
 {
     Agent,

@@ -72,38 +72,7 @@ public sealed class ChecklistScorer
 
     private static CallScore Summarise(Scenario scenario, ItemResult[] results, string? agent)
     {
-        double passed = 0, applicable = 0;
-        var criticalFailed = false;
-        var needsReview = false;
-
-        // Weights too large to add up (infinity over infinity is a NaN score) are summed relative to the largest; the
-        // parser bounds weights read from files, this covers a scenario built in code. Ordinary weights keep unit 1 so
-        // every score is computed exactly as before.
-        var total = results.Sum(r => r.Weight);
-        var unit = double.IsFinite(total) ? 1 : results.Max(r => r.Weight);
-        foreach (var r in results)
-        {
-            var weight = r.Weight / unit;
-            switch (r.Outcome)
-            {
-                case ItemOutcome.Passed:
-                    passed += weight;
-                    applicable += weight;
-                    break;
-                case ItemOutcome.Failed:
-                    applicable += weight;
-                    criticalFailed |= r.Critical;
-                    break;
-                case ItemOutcome.Uncertain:
-                    needsReview = true;
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        var score = applicable > 0 ? Math.Round(100.0 * passed / applicable, 1, MidpointRounding.AwayFromZero) : 0.0;
-        var grade = applicable <= 0 || criticalFailed ? Grade.Fail : scenario.Grades.GradeFor(score);
+        var (score, grade, needsReview) = ScoreRule.Summarise(results.Select(r => (r.Outcome, r.Weight, r.Critical)), scenario.Grades);
         return new CallScore(scenario.Id, scenario.ContentHash, agent, score, grade, needsReview, results);
     }
 

@@ -50,7 +50,8 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
 
         var closest = found.Unconstrained is null ? ClosestNearMiss(item, item.Flat) : null;
         var reason = missing + Window(item, after) + Hint(found, closest);
-        return NotFound(item, after, reason, closest);
+        var (outcome, evidence, chosen) = NotFound(item, after, reason, closest);
+        return (outcome, evidence with { Heard = HeardWhere(item, after, found.Unconstrained ?? closest), Closest = (found.Unconstrained ?? closest)?.ToEvidence() }, chosen);
     }
 
     /// <summary>When no phrase was found whole, the phrases found by their tail at the start of an utterance (see <see cref="TailPhrase"/>).</summary>
@@ -79,12 +80,15 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             var found = Search(item, group, null, after);
             if (found.Best is not { } best)
             {
-                missing.Add(Reasons.Quote(group.Length > 0 ? group[0].Original : "?"));
-                if (found.Unconstrained is null && ClosestNearMiss(item, group) is { IsLowConfidence: true } near)
+                var phrase = group.Length > 0 ? group[0].Original : "?";
+                missing.Add(Reasons.Quote(phrase));
+                var near = found.Unconstrained ?? ClosestNearMiss(item, group);
+                if (found.Unconstrained is null && near is { IsLowConfidence: true })
                 {
                     closestLow ??= near;
                 }
 
+                matches.Add(new Evidence { Phrase = phrase, Reason = $"{Reasons.Quote(phrase)} not said", Closest = near?.ToEvidence() });
                 continue;
             }
 
@@ -99,7 +103,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         {
             var reason = $"missing {string.Join(", ", missing)}" + Window(item, after);
             var (outcome, evidence, _) = NotFound(item, after, reason, closestLow);
-            return (outcome, matches.Count > 0 ? evidence with { Matches = matches } : evidence, null);
+            return (outcome, evidence with { Matches = matches, Heard = HeardWhere(item, after, closestLow) }, null);
         }
 
         var summary = new Evidence
@@ -116,18 +120,19 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
 
     private (ItemOutcome, Evidence, Occurrence?) None(CompiledItem item, Occurrence? after)
     {
-        Occurrence? confident = null;
         Occurrence? low = null;
         foreach (var phrase in item.Flat)
         {
-            var found = Search(item, [phrase], null, after);
-            confident = Occurrence.Earlier(confident, found.Confident);
-            low = Occurrence.Earlier(low, found.LowConfidence);
+            low = Occurrence.Earlier(low, Search(item, [phrase], null, after).LowConfidence);
         }
 
-        if (confident is not null)
+        var said = EverySaid(item, after);
+        if (said.Count > 0)
         {
-            return (ItemOutcome.Failed, confident.ToEvidence() with { Reason = $"said {Reasons.Quote(confident.Text)} at {Reasons.Seconds(confident.Start)}" }, null);
+            // The first one said leads (its text and times, as before); every one is listed, so a reviewer sees them all.
+            var reason = "said " + string.Join(", ", said.Select(o => $"{Reasons.Quote(o.Text)} at {Reasons.Seconds(o.Start)}"));
+            var evidence = said[0].ToEvidence() with { Reason = reason };
+            return (ItemOutcome.Failed, said.Count > 1 ? evidence with { Matches = [.. said.Select(o => o.ToEvidence())] } : evidence, null);
         }
 
         if (low is not null)
@@ -241,6 +246,71 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Every confident occurrence of any of the item's phrases that satisfies its constraints, in the order said; where
+    /// two phrases match overlapping words ("calm down", "just calm down") only the first found is kept.
+    /// </summary>
+    private List<Occurrence> EverySaid(CompiledItem item, Occurrence? after)
+    {
+        var said = new List<Occurrence>();
+        foreach (var segment in call.Segments)
+        {
+            if (!segment.Serves(item.Item.Speaker))
+            {
+                continue;
+            }
+
+            foreach (var phrase in item.Flat)
+            {
+                _hits.Clear();
+                matcher.FindAll(phrase, segment.Canonical.Text, _hits);
+                for (var h = 0; h < _hits.Count; h++)
+                {
+                    var (start, end) = segment.Canonical.ToSource(_hits[h].Start, _hits[h].End);
+                    var (t0, t1) = segment.TimesOf(start, end);
+                    var occurrence = new Occurrence(segment, start, end, t0, t1, _hits[h].Similarity, phrase.Original, null);
+                    if (!occurrence.IsLowConfidence && Satisfies(item.Item, occurrence, after)
+                        && !said.Any(o => ReferenceEquals(o.Segment, segment) && o.SourceStart < end && start < o.SourceEnd))
+                    {
+                        said.Add(occurrence);
+                    }
+                }
+            }
+        }
+
+        said.Sort((a, b) => a.IsBefore(b) ? -1 : b.IsBefore(a) ? 1 : 0);
+        return said;
+    }
+
+    /// <summary>
+    /// What the item's speaker said where the phrase should have been: the first utterance after the item it follows,
+    /// the last one in an <c>in_last</c> window, the first one in a <c>within</c> window, else the utterance holding
+    /// the closest candidate; null when the speaker said nothing there.
+    /// </summary>
+    private Evidence? HeardWhere(CompiledItem item, Occurrence? after, Occurrence? closest)
+    {
+        var spoken = call.Segments.Where(s => s.Serves(item.Item.Speaker) && !string.IsNullOrWhiteSpace(s.Segment.Text)).ToList();
+        SegmentView? segment = null;
+        if (after is not null)
+        {
+            segment = spoken.FirstOrDefault(s => s.Segment.Start >= after.End - Epsilon && !ReferenceEquals(s, after.Segment))
+                ?? (ReferenceEquals(spoken.LastOrDefault(), after.Segment) ? after.Segment : null);
+        }
+        else if (item.Item.InLast is { } inLast)
+        {
+            segment = spoken.LastOrDefault(s => s.Segment.End >= call.End - inLast.TotalSeconds - Epsilon);
+        }
+        else if (item.Item.Within is { } within)
+        {
+            segment = spoken.FirstOrDefault(s => s.Segment.Start <= within.TotalSeconds + Epsilon);
+        }
+
+        segment ??= closest?.Segment;
+        return segment is null
+            ? null
+            : new Evidence { Speaker = segment.Segment.Speaker, Start = segment.Segment.Start, End = segment.Segment.End, Text = segment.Segment.Text.Trim() };
     }
 
     private static string Window(CompiledItem item, Occurrence? after)

@@ -31,7 +31,11 @@ internal sealed class CallDocument
 
     public List<Pair> TemplateChoices { get; set; } = [];
 
+    /// <summary>The effective score: the automatic one with reviewers' latest overrides applied (what reports count).</summary>
     public ScoreDocument? Score { get; set; }
+
+    /// <summary>The score as the scorer made it, when overrides changed <see cref="Score"/>; else null.</summary>
+    public ScoreDocument? AutomaticScore { get; set; }
 
     public long? ScoredTicks { get; set; }
 

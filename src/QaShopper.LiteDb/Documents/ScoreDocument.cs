@@ -78,6 +78,10 @@ internal sealed class EvidenceDocument
 
     public List<EvidenceDocument>? Matches { get; set; }
 
+    public EvidenceDocument? Heard { get; set; }
+
+    public EvidenceDocument? Closest { get; set; }
+
     public static EvidenceDocument From(Evidence e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -94,6 +98,8 @@ internal sealed class EvidenceDocument
             LongestSilence = e.LongestSilence,
             Reason = e.Reason,
             Matches = e.Matches is null ? null : [.. e.Matches.Select(From)],
+            Heard = e.Heard is null ? null : From(e.Heard),
+            Closest = e.Closest is null ? null : From(e.Closest),
         };
     }
 
@@ -110,5 +116,7 @@ internal sealed class EvidenceDocument
         LongestSilence = LongestSilence,
         Reason = Reason,
         Matches = Matches is null ? null : [.. Matches.Select(m => m.ToEvidence())],
+        Heard = Heard?.ToEvidence(),
+        Closest = Closest?.ToEvidence(),
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using QaShopper.Alerts;
 using QaShopper.AzureSpeech;
 using QaShopper.Cli;
 using QaShopper.Core.Calls;
@@ -123,6 +124,8 @@ internal static class Composition
                     break;
             }
 
+            // Alerts hang off the pipeline: every host that scores calls sends them.
+            builder.AddAlerts();
             builder.Services.TryAddSingleton<CallPipeline>();
             builder.Services.TryAddSingleton<CallRunner>();
         }

@@ -70,6 +70,26 @@ internal static class ScoreSheetRenderer
             parts.Add(reason);
         }
 
+        // A phrase that did not pass: what was said where it should have been, and the closest candidate.
+        if (evidence.Heard is { Text: { } heard } where)
+        {
+            parts.Add($"heard instead: \"{heard}\" at {(where.Start ?? 0).ToString("0.0", CultureInfo.InvariantCulture)} s");
+        }
+
+        if (evidence.Closest is { Text: { } nearest } closest && !(evidence.Reason?.Contains("closest", StringComparison.Ordinal) ?? false))
+        {
+            var similarity = closest.Similarity is { } cs ? $", similarity {cs.ToString("0.00", CultureInfo.InvariantCulture)}" : "";
+            parts.Add($"closest: \"{nearest}\" at {(closest.Start ?? 0).ToString("0.0", CultureInfo.InvariantCulture)} s{similarity}");
+        }
+
+        foreach (var match in evidence.Matches ?? [])
+        {
+            if (match.Text is null && match.Closest is { Text: { } missed } near)
+            {
+                parts.Add($"for \"{match.Phrase}\" the closest was \"{missed}\" at {(near.Start ?? 0).ToString("0.0", CultureInfo.InvariantCulture)} s");
+            }
+        }
+
         return string.Join("; ", parts);
     }
 

@@ -122,6 +122,30 @@ public sealed class CallRunnerTests
         Assert.That(transcriber.Requests, Is.Empty);
     }
 
+    [Test]
+    public async Task Run_ScoredCall_IsHandedToTheNotifierOnceStored()
+    {
+        var notifier = new RecordingNotifier(Store);
+        var scorer = new ChecklistScorer(new ScoringOptions(), new TemplatePhraseResolver());
+        var runner = new CallRunner(new FakeCarrier(answered: true), new CallPipeline(transcriber, scorer, Store, notifier), Store, new TestClock(), harness.GroundTruth);
+
+        var outcome = await runner.RunAsync(Request("call-1"));
+
+        var (call, score, storedFirst) = notifier.Calls.Single();
+        Assert.That(call.CallId, Is.EqualTo("call-1"));
+        Assert.That(call.Transcript, Is.Not.Null);
+        Assert.That(score, Is.SameAs(outcome.Score));
+        Assert.That(storedFirst, Is.True, "alerts go out about a call already stored");
+    }
+
+    private sealed class RecordingNotifier(IResultStore store) : Core.Alerts.ICallScoredNotifier
+    {
+        public List<(CallRecord Call, CallScore Score, bool Stored)> Calls { get; } = [];
+
+        public void CallScored(CallRecord callRecord, CallScore score) =>
+            Calls.Add((callRecord, score, store.GetCallAsync(callRecord.CallId).GetAwaiter().GetResult()?.Score is not null));
+    }
+
     private CallRunner Runner(ICarrier carrier)
     {
         var scorer = new ChecklistScorer(new ScoringOptions(), new TemplatePhraseResolver());

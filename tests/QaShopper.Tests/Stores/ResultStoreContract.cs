@@ -187,7 +187,7 @@ public abstract partial class ResultStoreContract
         Assert.That(await Store.GetCallAsync("nope"), Is.Null);
 
     [Test]
-    public async Task SaveOverride_KeepsAutomaticOutcomeAndSurvivesRescore()
+    public async Task SaveOverride_AppliesToTheEffectiveScore_KeepsAutomaticOutcomeAndSurvivesRescore()
     {
         await Store.SaveCallAsync(SampleCalls.Call(), SampleCalls.Score());
         var first = new ItemOverride("call-1", "all-details", ItemOutcome.Passed, "qa.manager", "caller misheard", SampleCalls.Monday.AddDays(1));
@@ -200,7 +200,10 @@ public abstract partial class ResultStoreContract
         var overrides = await Store.GetOverridesAsync("call-1");
         var stored = await Store.GetCallAsync("call-1");
         Assert.That(overrides, Is.EqualTo(new[] { first, second }));
-        Assert.That(stored!.Score!.Items.Single(i => i.Id == "all-details").Outcome, Is.EqualTo(ItemOutcome.Failed));
+        Assert.That(stored!.Score!.Items.Single(i => i.Id == "all-details").Outcome, Is.EqualTo(ItemOutcome.Passed), "the latest override applies, also to the new score");
+        Assert.That(stored.Score.Items.Single(i => i.Id == "upsell").Outcome, Is.EqualTo(ItemOutcome.Failed));
+        Assert.That(stored.AutomaticScore!.Items.Single(i => i.Id == "all-details").Outcome, Is.EqualTo(ItemOutcome.Failed), "the scorer's outcome is kept");
+        Assert.That(stored.AutomaticScore.Score, Is.EqualTo(40));
     }
 
     [Test]
