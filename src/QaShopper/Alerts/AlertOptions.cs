@@ -43,7 +43,8 @@ internal sealed class AlertOptions
 
     public bool EmailEnabled => !string.IsNullOrWhiteSpace(SmtpHost);
 
-    public IReadOnlyList<string> Recipients =>
+    /// <summary>The addresses of <see cref="EmailTo"/> (a method, so the configuration binder does not take it for a setting).</summary>
+    public IReadOnlyList<string> Recipients() =>
         [.. (EmailTo ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }
 
@@ -64,45 +65,52 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
 
         if (!string.IsNullOrEmpty(options.WebhookSecret) && options.WebhookSecret.Length < MinSecretLength)
         {
-            problems.Add($"Alerts:WebhookSecret is {options.WebhookSecret.Length} characters long; at least {MinSecretLength}");
+            problems.Add($"Alerts:WebhookSecret is {options.WebhookSecret.Length} characters long; it must be at least {MinSecretLength}");
         }
 
         if (!string.IsNullOrEmpty(options.WebhookSecret) && !options.WebhookEnabled)
         {
-            problems.Add("Alerts:WebhookSecret is set but Alerts:WebhookUrl is empty");
+            problems.Add("Alerts:WebhookSecret is set but Alerts:WebhookUrl is empty; set the webhook's address too, or leave the secret empty");
+        }
+
+        // Checked even while e-mail is off: a port out of range is a typo that would surface only when mail is turned on.
+        if (options.SmtpPort is < 1 or > 65535)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Alerts:SmtpPort {options.SmtpPort} is not a port; allowed: 1 to 65535"));
         }
 
         if (options.EmailEnabled)
         {
-            if (options.SmtpPort is < 1 or > 65535)
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"Alerts:SmtpPort {options.SmtpPort} is not a port (1-65535)"));
-            }
 
             if (!MailAddress.TryCreate(options.EmailFrom, out _))
             {
-                problems.Add($"Alerts:EmailFrom '{options.EmailFrom}' is not an e-mail address");
+                problems.Add($"Alerts:EmailFrom '{options.EmailFrom}' is not an e-mail address; expected one such as qa@example.com");
             }
 
-            if (options.Recipients.Count == 0)
+            if (options.Recipients().Count == 0)
             {
                 problems.Add("Alerts:EmailTo is empty; give one or more addresses separated by commas");
             }
 
-            problems.AddRange(options.Recipients.Where(r => !MailAddress.TryCreate(r, out _)).Select(r => $"Alerts:EmailTo '{r}' is not an e-mail address"));
+            problems.AddRange(options.Recipients().Where(r => !MailAddress.TryCreate(r, out _)).Select(r => $"Alerts:EmailTo '{r}' is not an e-mail address; expected addresses such as qa@example.com, separated by commas"));
             if (string.IsNullOrEmpty(options.SmtpUserName) != string.IsNullOrEmpty(options.SmtpPassword))
             {
                 problems.Add("Alerts:SmtpUserName and Alerts:SmtpPassword go together: set both or neither");
             }
         }
-        else if (!string.IsNullOrWhiteSpace(options.EmailTo) || !string.IsNullOrWhiteSpace(options.EmailFrom))
+        else
         {
-            problems.Add("Alerts:EmailTo or Alerts:EmailFrom is set but Alerts:SmtpHost is empty");
+            var mailOnly = new (string Setting, string? Value)[]
+            {
+                ("EmailTo", options.EmailTo), ("EmailFrom", options.EmailFrom), ("SmtpUserName", options.SmtpUserName), ("SmtpPassword", options.SmtpPassword),
+            };
+            problems.AddRange(mailOnly.Where(m => !string.IsNullOrWhiteSpace(m.Value))
+                .Select(m => $"Alerts:{m.Setting} is set but Alerts:SmtpHost is empty; set the SMTP server too, or leave Alerts:{m.Setting} empty"));
         }
 
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(5))
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Alerts:Timeout {options.Timeout} is outside 0:00:00 to 0:05:00"));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Alerts:Timeout {options.Timeout} is out of range; allowed: above 00:00:00 up to 00:05:00 (hh:mm:ss)"));
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -63,7 +63,7 @@ internal sealed class EmailAlertChannel(IOptions<AlertOptions> options) : IAlert
     {
         var settings = options.Value;
         using var mail = new MailMessage { From = new MailAddress(settings.EmailFrom!), Subject = message.Subject, Body = message.Body, BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8 };
-        foreach (var to in settings.Recipients)
+        foreach (var to in settings.Recipients())
         {
             mail.To.Add(to);
         }

@@ -37,12 +37,13 @@ internal static class SettingValues
         (AzureSpeechOptions.SectionName, typeof(AzureSpeechOptions)),
         (TwilioOptions.SectionName, typeof(TwilioOptions)),
         (Web.WebOptions.SectionName, typeof(Web.WebOptions)),
+        (Alerts.AlertOptions.SectionName, typeof(Alerts.AlertOptions)),
     ];
 
     /// <summary>Secrets: a message says the value is wrong, never what it is.</summary>
     private static readonly HashSet<string> Secrets = new(StringComparer.OrdinalIgnoreCase)
     {
-        "AzureSpeech:Key", "AzureSpeech:BatchContainerUrl", "Twilio:AuthToken", "Twilio:ApiKeySecret", "Twilio:WebhookSigningSecret",
+        "AzureSpeech:Key", "AzureSpeech:BatchContainerUrl", "Twilio:AuthToken", "Twilio:ApiKeySecret", "Twilio:WebhookSigningSecret", "Alerts:WebhookSecret", "Alerts:SmtpPassword",
     };
 
     /// <summary>The settings a value can be given for: every public property with a setter or a collection to fill.</summary>

@@ -40,12 +40,19 @@ public sealed class BadSettingsTableTests
         ["Twilio:AuthToken"] = ["", "  "],
         ["Twilio:ApiKeySid"] = ["SK1", "AC00000000000000000000000000000000"],
         ["Twilio:ApiKeySecret"] = ["a-secret-without-its-key-sid"],
+        ["Alerts:WebhookUrl"] = ["not a url", "ftp://example.com/hook", "/relative"],
+        ["Alerts:WebhookSecret"] = ["short", "a-secret-long-enough-but-no-webhook-url"],
+        ["Alerts:EmailFrom"] = ["not an address"],
+        ["Alerts:EmailTo"] = ["someone@example.com"],
+        ["Alerts:SmtpUserName"] = ["a-user-without-a-host"],
+        ["Alerts:SmtpPassword"] = ["a-password-without-a-host"],
     };
 
     /// <summary>String settings any text is good for, and why.</summary>
     private static readonly Dictionary<string, string> AnyText = new(StringComparer.Ordinal)
     {
         ["Twilio:WebhookSigningSecret"] = "a secret chosen in Twilio's console: any text, unset to check with the auth token",
+        ["Alerts:SmtpHost"] = "any host name or address; empty turns e-mail alerts off, and a host that cannot be reached is recorded per alert, never stopping calls",
     };
 
     /// <summary>Bad values every setting of a type has, whatever its range.</summary>
