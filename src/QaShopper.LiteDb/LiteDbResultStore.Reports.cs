@@ -38,11 +38,32 @@ public sealed partial class LiteDbResultStore
         {
             // Calls planned for this agent but filed under another (the scorer heard someone else) are selected by the
             // agent filter too, and make reports of their own; they are few, so they are built from the calls.
-            var reassigned = calls.Find(x => x.ReassignedFrom == agent).Where(c => c.PlacedTicks >= from && c.PlacedTicks < to);
+            var reassigned = calls.Find(x => x.ReassignedFrom == agent).Where(c => c.ReportedTicks() >= from && c.ReportedTicks() < to);
             reports.AddRange(AgentReportBuilder.Build([.. Newest(reassigned).Select(ToStoredCall)], lastCalls));
         }
 
         return Task.FromResult<IReadOnlyList<AgentReport>>([.. reports.OrderBy(r => r.Agent, StringComparer.Ordinal)]);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportDay>> GetReportDaysAsync(string? agentId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var agent = agentId ?? ReportBuckets.Team;
+        var days = file.Database.GetCollection<AgentDayDocument>(Collections.AgentDays)
+            .Find(Query.Between("_id", AgentDayDocument.DayKey(agent, firstDay.DayNumber), AgentDayDocument.DayKey(agent, lastDay.DayNumber)))
+            .Where(b => b.Day >= 0 && string.Equals(b.Agent, agent, StringComparison.Ordinal))
+            .OrderBy(b => b.Day)
+            .Select(b => new ReportDay(
+                DateOnly.FromDayNumber(b.Day),
+                b.Calls,
+                b.Scored,
+                b.ScoreSum,
+                ReportBuckets.Grades.ToDictionary(g => g, g => b.Grades[Array.IndexOf(ReportBuckets.Grades, g)]),
+                b.NeedsReview,
+                [.. b.Items.Select(i => new ItemPassRate(i.ItemId, i.Passed, i.Failed, i.Uncertain, ItemPassRate.RoundPoints(i.PointsLost), i.Critical))]))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ReportDay>>(days);
     }
 
     private static Dictionary<string, AgentDayDocument> Sum(ILiteCollection<AgentDayDocument> buckets, ILiteCollection<CallDocument> calls, long from, long to, string? agent)
@@ -70,7 +91,7 @@ public sealed partial class LiteDbResultStore
                     : Query.Between("_id", AgentDayDocument.DayKey(agent, first), AgentDayDocument.DayKey(agent, last));
             foreach (var bucket in buckets.Find(range))
             {
-                if (agent is null || string.Equals(bucket.Agent, agent, StringComparison.Ordinal))
+                if (agent is null ? !string.Equals(bucket.Agent, ReportBuckets.Team, StringComparison.Ordinal) : string.Equals(bucket.Agent, agent, StringComparison.Ordinal))
                 {
                     ReportBuckets.Add(Total(bucket.Agent), bucket);
                 }
@@ -85,7 +106,7 @@ public sealed partial class LiteDbResultStore
             }
 
             var selected = agent is null
-                ? calls.Find(Query.Between(nameof(CallDocument.PlacedTicks), start, end - 1))
+                ? calls.Find(Query.Between(nameof(CallDocument.ReportTicks), start, end - 1))
                 : calls.Find(AgentRange(agent, start, end));
             foreach (var call in selected)
             {
@@ -140,7 +161,7 @@ public sealed partial class LiteDbResultStore
 
     // Only what a report lists of a call: mapping whole call documents (score items, evidence) costs most of a report.
     private static readonly BsonExpression SummaryFields = BsonExpression.Create(
-        "{ id: $._id, t: $.PlacedTicks, o: $.PlacedOffset, s: $.ScenarioId, st: $.Status, sc: $.Score.Score, g: $.Score.Grade, r: $.Score.NeedsReview }");
+        "{ id: $._id, t: $.PlacedTicks, o: $.PlacedOffset, p: $.PlannedTicks, po: $.PlannedOffset, s: $.ScenarioId, st: $.Status, sc: $.Score.Score, g: $.Score.Grade, r: $.Score.NeedsReview }");
 
     private static AgentReport ToReport(ILiteCollection<CallDocument> calls, AgentDayDocument total, long from, long to, int lastCalls)
     {
@@ -148,7 +169,7 @@ public sealed partial class LiteDbResultStore
 
         var grades = ReportBuckets.Grades.ToDictionary(g => g, g => total.Grades[Array.IndexOf(ReportBuckets.Grades, g)]);
         var items = total.Items
-            .Select(i => new ItemPassRate(i.ItemId, i.Passed, i.Failed, i.Uncertain))
+            .Select(i => new ItemPassRate(i.ItemId, i.Passed, i.Failed, i.Uncertain, ItemPassRate.RoundPoints(i.PointsLost), i.Critical))
             .OrderBy(i => i.PassRate ?? 2)
             .ThenByDescending(i => i.Failed)
             .ThenBy(i => i.ItemId, StringComparer.Ordinal)
@@ -166,7 +187,8 @@ public sealed partial class LiteDbResultStore
         Enum.Parse<CallStatus>(d["st"].AsString),
         d["sc"].IsNull ? null : d["sc"].AsDouble,
         d["g"].IsNull ? null : Enum.Parse<Core.Scenarios.Grade>(d["g"].AsString),
-        !d["r"].IsNull && d["r"].AsBoolean);
+        !d["r"].IsNull && d["r"].AsBoolean,
+        d["p"].IsNull ? null : Instant.From(d["p"].AsInt64, d["po"].IsNull ? 0 : d["po"].AsInt32));
 
     /// <summary>
     /// The builder's mean: <c>Math.Round(scores.Average(), 1, AwayFromZero)</c> over doubles summed newest first. The

@@ -32,6 +32,8 @@ public static class WebAppExtensions
         builder.AddQaShopperAccounts();
         var services = builder.Services;
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<Reports.ItemTexts>();
+        services.AddScoped<Reports.ReportService>();
 
         // The key ring lies in the data folder, guarded by its file permissions as the data file is; Linux has no
         // machine-wide key encryption to add, and the warning saying so at every start would only train users to ignore
@@ -137,6 +139,7 @@ public static class WebAppExtensions
         app.MapOpenApi("/api/openapi.json");
         var api = app.MapGroup("/api").AddEndpointFilter<ApiAntiforgery>().DisableAntiforgery();
         api.MapAccountApi();
+        api.MapReportsApi();
         return app;
     }
 

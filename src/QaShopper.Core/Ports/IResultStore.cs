@@ -37,6 +37,13 @@ public interface IResultStore
     /// </summary>
     Task<IReadOnlyList<Reports.AgentReport>> GetAgentReportsAsync(CallQuery query, int lastCalls = 5, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Per UTC day (of the calls' report time) from <paramref name="firstDay"/> to <paramref name="lastDay"/>, what
+    /// the calls filed under <paramref name="agentId"/> add up to, or every call's when it is null (the team). Days without
+    /// calls are left out. For trends over long ranges: a store answers from its day aggregates.
+    /// </summary>
+    Task<IReadOnlyList<Reports.ReportDay>> GetReportDaysAsync(string? agentId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default);
+
     /// <summary>Reads one call, or null.</summary>
     Task<StoredCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default);
 
