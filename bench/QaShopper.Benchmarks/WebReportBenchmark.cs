@@ -68,6 +68,7 @@ internal static partial class WebReportBenchmark
                 ("CSV  /reports/agents/agent-123?format=csv&table=trend", $"/reports/agents/agent-123?{Range}&format=csv&table=trend"),
                 ("page /reports/agents (500 agents, a year)", $"/reports/agents?{Range}"),
                 ("page /reports/monthly?month=2025-06", "/reports/monthly?month=2025-06"),
+                ("page /reports/team (4 weeks, ~77,000 calls)", "/reports/team?from=2025-06-02&to=2025-06-29"),
             })
             {
                 var times = new List<double>();

@@ -66,6 +66,65 @@ public sealed partial class LiteDbResultStore
         return Task.FromResult<IReadOnlyList<ReportDay>>(days);
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScoredCallItems>> GetScoredCallItemsAsync(CallQuery query, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(query);
+        var from = query.From?.UtcTicks ?? 0;
+        var to = query.To?.UtcTicks ?? DateTime.MaxValue.Ticks;
+
+        // Projected in the engine: mapping whole call documents (transcript, evidence) would cost most of the time.
+        var selected = file.Database.GetCollection<CallDocument>(Collections.Calls).Query()
+            .Where(Query.Between(nameof(CallDocument.ReportTicks), from, to - 1))
+            .Select(ScoredItemFields)
+            .ToEnumerable()
+            .Where(d => !d["sc"].IsNull
+                && (query.ScenarioId is null || d["s"].AsString == query.ScenarioId)
+                && (query.AgentId is null || (!d["a"].IsNull && d["a"].AsString == query.AgentId)))
+            .Select(ToScoredCallItems)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ScoredCallItems>>(selected);
+    }
+
+    private static readonly BsonExpression ScoredItemFields = BsonExpression.Create(
+        "{ id: $._id, a: $.ResultAgent, t: $.ReportTicks, s: $.ScenarioId, sc: $.Score.Score, g: $.Score.Grade, " +
+        "ii: $.Score.Items[*]._id, io: $.Score.Items[*].Outcome, iw: $.Score.Items[*].Weight, ic: $.Score.Items[*].Critical }");
+
+    private static ScoredCallItems ToScoredCallItems(BsonDocument d)
+    {
+        // Parallel arrays of one projection, in the items' order (a score without items projects no arrays); LiteDB stores
+        // an Id property as _id, in sub-documents too.
+        if (!d["ii"].IsArray)
+        {
+            return ToScoredCallItems(d, []);
+        }
+
+        var ids = d["ii"].AsArray;
+        var outcomes = d["io"].AsArray;
+        var weights = d["iw"].AsArray;
+        var critical = d["ic"].AsArray;
+        var items = new List<ScoredItem>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            items.Add(new ScoredItem(ids[i].AsString, Enum.Parse<ItemOutcome>(outcomes[i].AsString), weights[i].IsDouble ? weights[i].AsDouble : weights[i].AsInt64, critical[i].AsBoolean));
+        }
+
+        return ToScoredCallItems(d, items);
+    }
+
+    private static ScoredCallItems ToScoredCallItems(BsonDocument d, List<ScoredItem> items)
+    {
+        return new ScoredCallItems(
+            d["id"].AsString,
+            d["a"].IsNull ? null : d["a"].AsString,
+            new DateTimeOffset(d["t"].AsInt64, TimeSpan.Zero),
+            d["s"].AsString,
+            d["sc"].AsDouble,
+            Enum.Parse<Core.Scenarios.Grade>(d["g"].AsString),
+            items);
+    }
+
     private static Dictionary<string, AgentDayDocument> Sum(ILiteCollection<AgentDayDocument> buckets, ILiteCollection<CallDocument> calls, long from, long to, string? agent)
     {
         var totals = new Dictionary<string, AgentDayDocument>(StringComparer.Ordinal);

@@ -44,6 +44,12 @@ public interface IResultStore
     /// </summary>
     Task<IReadOnlyList<Reports.ReportDay>> GetReportDaysAsync(string? agentId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The scored calls <paramref name="query"/> selects, each as its score's figures and item outcomes only (no transcript,
+    /// no evidence), in no particular order: what team reports read, cheaply, over many calls.
+    /// </summary>
+    Task<IReadOnlyList<Reports.ScoredCallItems>> GetScoredCallItemsAsync(CallQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Reads one call, or null.</summary>
     Task<StoredCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default);
 

@@ -10,8 +10,8 @@ namespace QaShopper.Web.Reports;
 /// <summary>
 /// Builds the report pages' (and the API's) data from the stores. The agents list, the agent page and the monthly summary
 /// answer from the store's aggregates (day buckets for trends, the agent report for the rest), so they stay fast over a
-/// million results; the team page reads the calls of its range, because the service period and site of each call and its
-/// points lost are not aggregated.
+/// million results; the team page reads the scores of its range's calls (projected: no transcripts or evidence), because
+/// a call's service period and site are not aggregated.
 /// </summary>
 public sealed partial class ReportService(IResultStore results, ICampaignStore campaigns, ItemTexts itemTexts)
 {
@@ -82,20 +82,14 @@ public sealed partial class ReportService(IResultStore results, ICampaignStore c
         ArgumentNullException.ThrowIfNull(filter);
         var roster = await RosterAsync(cancellationToken).ConfigureAwait(false);
         var periods = await PeriodsAsync(cancellationToken).ConfigureAwait(false);
-        var calls = await results.GetCallsAsync(filter.Query(), cancellationToken).ConfigureAwait(false);
+        var calls = await results.GetScoredCallItemsAsync(filter.Query(), cancellationToken).ConfigureAwait(false);
         var scored = calls
-            .Where(c => c.Score is not null)
-            .Select(c =>
-            {
-                var agent = c.Score!.Agent ?? c.Call.AgentId;
-                var site = agent is null ? null : roster.GetValueOrDefault(agent)?.Site;
-                return (c.Call, Score: c.Score!, Site: site ?? "(unknown)", Period: PeriodOf(periods, c.Call.CallId));
-            })
+            .Select(c => (Score: c, Site: (c.Agent is null ? null : roster.GetValueOrDefault(c.Agent)?.Site) ?? "(unknown)", Period: PeriodOf(periods, c.CallId)))
             .Where(c => filter.Site is null || string.Equals(c.Site, filter.Site, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
         var lost = scored
-            .SelectMany(c => ItemPassRate.PointsLostBy(c.Score))
+            .SelectMany(c => ItemPassRate.PointsLostBy(c.Score.Items, i => i.Id, i => i.Outcome, i => i.Weight))
             .GroupBy(p => p.ItemId, StringComparer.Ordinal)
             .Select(g => (ItemId: g.Key, Points: g.Sum(p => p.Points), Failures: g.Count()))
             .ToList();

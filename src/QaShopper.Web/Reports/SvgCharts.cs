@@ -23,6 +23,7 @@ public static class SvgCharts
     private const double Right = 44;
     private const double Top = 16;
     private const double Bottom = 56;
+    private static readonly double[] NiceSteps = [1, 2, 4, 5, 10];
 
     /// <summary>
     /// A line chart of scores 0..100: one polyline per series through its values (gaps skipped), a circle at every value
@@ -62,7 +63,7 @@ public static class SvgCharts
     {
         ArgumentNullException.ThrowIfNull(bars);
         var svg = Open(title, "chart pareto-chart");
-        var max = bars.Count == 0 ? 1 : Math.Max(bars.Max(b => b.Value), 0.01);
+        var max = NiceCeiling(bars.Count == 0 ? 1 : Math.Max(bars.Max(b => b.Value), 0.01));
         YAxis(svg, "points lost", max, "");
         var slot = bars.Count == 0 ? 0 : (Width - Left - Right) / bars.Count;
         double Center(int i) => Left + (slot * i) + (slot / 2);
@@ -126,6 +127,13 @@ public static class SvgCharts
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"legend {Attr(cssClass)}\" x=\"{F(x)}\" y=\"{F(Height - 20)}\" width=\"12\" height=\"12\"/><text class=\"axis-label\" x=\"{F(x + 16)}\" y=\"{F(Height - 10)}\">{Text(name)}</text>");
             x += 30 + (name.Length * 7);
         }
+    }
+
+    /// <summary>The next 1, 2, 4 or 5 × 10ⁿ at or above <paramref name="value"/>, so the axis's quarters read as round numbers.</summary>
+    private static double NiceCeiling(double value)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        return NiceSteps.Select(m => m * power).First(m => m >= value - 1e-9);
     }
 
     private static double Y(double value, double max) => Top + ((Height - Top - Bottom) * (1 - (Math.Clamp(value, 0, max) / max)));

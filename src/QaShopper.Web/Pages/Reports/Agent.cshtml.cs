@@ -34,7 +34,8 @@ public sealed class AgentModel(ReportService reports, TimeProvider clock, ILogge
         $"Weekly mean score of {Report.Agent} and the team",
         [.. Report.Trend.Select(w => w.WeekStart.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))],
         [
-            new ChartSeries(Report.Agent, "agent", [.. Report.Trend.Select(w => w.AgentMean)]),
+            // The team first, so the agent's line and points are drawn over it where they meet.
             new ChartSeries("team", "team", [.. Report.Trend.Select(w => w.TeamMean)]),
+            new ChartSeries(Report.Agent, "agent", [.. Report.Trend.Select(w => w.AgentMean)]),
         ]);
 }

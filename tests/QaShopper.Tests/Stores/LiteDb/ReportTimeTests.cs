@@ -84,3 +84,25 @@ public sealed class ReportTimeTests
         }
     }
 }
+
+public sealed class ScoredCallItemsTests
+{
+    [Test]
+    public async Task ScoredCallItems_MatchTheStoredScores_UnscoredCallsLeftOut()
+    {
+        using var database = new TempDatabase();
+        using var file = LiteDbFile.Open(database.Path, TimeProvider.System);
+        file.Migrate();
+        var store = new LiteDbResultStore(file, TimeProvider.System);
+        await store.SaveCallAsync(SampleCalls.Call("scored"), SampleCalls.Score());
+        await store.SaveCallAsync(SampleCalls.Call("unscored", placedAt: SampleCalls.Monday.AddHours(1)), null);
+        await store.SaveCallAsync(SampleCalls.Call("other-scenario", scenarioId: "other", placedAt: SampleCalls.Monday.AddHours(2)), SampleCalls.Score());
+
+        var items = await store.GetScoredCallItemsAsync(new CallQuery(From: SampleCalls.Monday.AddDays(-1), To: SampleCalls.Monday.AddDays(1), ScenarioId: "booking-change"));
+
+        var expected = SampleCalls.Score();
+        var one = items.Single();
+        Assert.That((one.CallId, one.Agent, one.ReportedAt, one.Score, one.Grade), Is.EqualTo(("scored", "li", SampleCalls.Monday, expected.Score, expected.Grade)));
+        Assert.That(one.Items.Select(i => (i.Id, i.Outcome, i.Weight, i.Critical)), Is.EqualTo(expected.Items.Select(i => (i.Id, i.Outcome, i.Weight, i.Critical))));
+    }
+}
