@@ -22,7 +22,7 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, string? Site, stri
     /// <summary>The query string that selects this filter again (for links and CSV exports), without a leading '?'.</summary>
     public string QueryString()
     {
-        var parts = new List<string> { $"from={From:yyyy-MM-dd}", $"to={To:yyyy-MM-dd}" };
+        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"from={From:yyyy-MM-dd}"), string.Create(CultureInfo.InvariantCulture, $"to={To:yyyy-MM-dd}") };
         if (Site is not null)
         {
             parts.Add("site=" + Uri.EscapeDataString(Site));
@@ -33,7 +33,7 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, string? Site, stri
             parts.Add("scenario=" + Uri.EscapeDataString(Scenario));
         }
 
-        return string.Join('&', parts.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        return string.Join('&', parts);
     }
 
     /// <summary>Reads <c>from</c>, <c>to</c>, <c>site</c> and <c>scenario</c>; false with the reason when one cannot be used.</summary>

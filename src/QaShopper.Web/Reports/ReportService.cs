@@ -43,6 +43,12 @@ public sealed partial class ReportService(IResultStore results, ICampaignStore c
 
         // Agent ids are stored in lower case (the scorer and the roster write them so); what a user types may not be.
         var agent = agentId.Trim().ToLowerInvariant();
+        if (agent.Length == 0 || agent.Any(char.IsControl))
+        {
+            // No agent id holds a control character; the store's keys use them as separators and for the team's buckets.
+            return null;
+        }
+
         var range = filter with { Site = null, Scenario = null };
         var roster = await RosterAsync(cancellationToken).ConfigureAwait(false);
         var reports = await results.GetAgentReportsAsync(range.Query(agent), LastCalls, cancellationToken).ConfigureAwait(false);

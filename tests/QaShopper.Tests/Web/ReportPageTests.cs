@@ -81,10 +81,12 @@ public sealed partial class ReportPageTests
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("to: 'yesterday' is not a date (YYYY-MM-DD)"));
     }
 
-    [Test]
-    public async Task UnknownAgent_Is404()
+    [TestCase("/reports/agents/nobody")]
+    [TestCase("/reports/agents/%02team")]
+    [TestCase("/api/reports/agents/%02team")]
+    public async Task UnknownAgent_Is404(string url)
     {
-        using var response = await viewer.GetAsync(new Uri("/reports/agents/nobody", UriKind.Relative));
+        using var response = await viewer.GetAsync(new Uri(url, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
