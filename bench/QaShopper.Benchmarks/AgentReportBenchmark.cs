@@ -32,27 +32,7 @@ public class AgentReportBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var results = int.TryParse(Environment.GetEnvironmentVariable("QASHOPPER_BENCH_RESULTS"), CultureInfo.InvariantCulture, out var n) ? n : Results;
-        var path = Path.Combine(Path.GetTempPath(), "qashopper-bench", string.Create(CultureInfo.InvariantCulture, $"agent-reports-{results}.db"));
-        var complete = path + ".complete";
-        if (!File.Exists(complete))
-        {
-            foreach (var stale in Directory.Exists(Path.GetDirectoryName(path)) ? Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*") : [])
-            {
-                File.Delete(stale);
-            }
-
-            var watch = Stopwatch.StartNew();
-            using (var filling = LiteDbFile.Open(path, TimeProvider.System))
-            {
-                filling.Migrate();
-                Fill(filling, results);
-            }
-
-            File.WriteAllText(complete, string.Create(CultureInfo.InvariantCulture, $"{results} results filled in {watch.Elapsed.TotalSeconds:F0} s"));
-        }
-
-        Console.WriteLine($"// store: {path} ({new FileInfo(path).Length / (1024 * 1024)} MiB); {File.ReadAllText(complete)}");
+        var path = EnsureFile(int.TryParse(Environment.GetEnvironmentVariable("QASHOPPER_BENCH_RESULTS"), CultureInfo.InvariantCulture, out var n) ? n : Results);
         file = LiteDbFile.Open(path, TimeProvider.System);
         file.Migrate();
         store = new LiteDbResultStore(file, TimeProvider.System);
@@ -84,6 +64,32 @@ public class AgentReportBenchmark
     [Benchmark]
     public IReadOnlyList<AgentReport> AllAgentsOddMonth() =>
         store.GetAgentReportsAsync(new CallQuery(From: YearStart.AddDays(40).AddHours(9), To: YearStart.AddDays(71).AddHours(17))).GetAwaiter().GetResult();
+
+    /// <summary>The data file with <paramref name="results"/> results, filled on first use and kept in the temp folder.</summary>
+    public static string EnsureFile(int results)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "qashopper-bench", string.Create(CultureInfo.InvariantCulture, $"agent-reports-v2-{results}.db"));
+        var complete = path + ".complete";
+        if (!File.Exists(complete))
+        {
+            foreach (var stale in Directory.Exists(Path.GetDirectoryName(path)) ? Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*") : [])
+            {
+                File.Delete(stale);
+            }
+
+            var watch = Stopwatch.StartNew();
+            using (var filling = LiteDbFile.Open(path, TimeProvider.System))
+            {
+                filling.Migrate();
+                Fill(filling, results);
+            }
+
+            File.WriteAllText(complete, string.Create(CultureInfo.InvariantCulture, $"{results} results filled in {watch.Elapsed.TotalSeconds:F0} s"));
+        }
+
+        Console.WriteLine($"// store: {path} ({new FileInfo(path).Length / (1024 * 1024)} MiB); {File.ReadAllText(complete)}");
+        return path;
+    }
 
     private static void Fill(LiteDbFile target, int results)
     {
@@ -120,13 +126,11 @@ public class AgentReportBenchmark
 
     private static void AddToBuckets(Dictionary<string, AgentDayDocument> buckets, CallDocument call)
     {
-        var day = (int)(call.PlacedTicks / TimeSpan.TicksPerDay);
-        var month = ReportBuckets.MonthOf(day);
-        foreach (var (id, key) in new[] { (AgentDayDocument.DayKey(call.ReportAgent, day), day), (AgentDayDocument.MonthKey(call.ReportAgent, month), -(month + 1)) })
+        foreach (var (id, agent, day) in ReportBuckets.KeysOf(call))
         {
             if (!buckets.TryGetValue(id, out var bucket))
             {
-                bucket = new AgentDayDocument { Id = id, Agent = call.ReportAgent, Day = key, Grades = [.. Enum.GetValues<Grade>().Select(_ => 0)] };
+                bucket = new AgentDayDocument { Id = id, Agent = agent, Day = day, Grades = [.. Enum.GetValues<Grade>().Select(_ => 0)] };
                 buckets[id] = bucket;
             }
 

@@ -13,7 +13,7 @@ namespace QaShopper.LiteDb;
 public sealed class LiteDbFile : IDisposable
 {
     /// <summary>The schema version this build writes: collections and indexes as <see cref="Migrate"/> makes them.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string MetaId = "schema";
 
@@ -406,6 +406,7 @@ public sealed class LiteDbFile : IDisposable
 
         var calls = database.GetCollection<CallDocument>(Collections.Calls);
         calls.EnsureIndex(x => x.PlacedTicks);
+        calls.EnsureIndex(x => x.ReportTicks);
         calls.EnsureIndex(x => x.AgentTimeKey);
         calls.EnsureIndex(x => x.ScenarioId);
         calls.EnsureIndex(x => x.ReassignedFrom);
@@ -425,6 +426,13 @@ public sealed class LiteDbFile : IDisposable
         var tokens = database.GetCollection<ApiTokenDocument>(Collections.ApiTokens);
         tokens.EnsureIndex(x => x.TokenHash, unique: true);
         tokens.EnsureIndex(x => x.UserName);
+
+        // Version 2 files calls under their planned time (report time) and keeps team buckets and points lost: a version 1
+        // file gets its report times filled in and its buckets rebuilt from its calls, once.
+        if (current is not null && current.SchemaVersion < 2)
+        {
+            ReportBuckets.RefileAll(database);
+        }
 
         if (current is null || current.SchemaVersion < SchemaVersion)
         {

@@ -82,7 +82,7 @@ public sealed partial class LiteDbResultStore
         }
         else if (query.From is not null || query.To is not null)
         {
-            candidates = calls.Find(Query.Between(nameof(CallDocument.PlacedTicks), from, to == long.MaxValue ? to : to - 1));
+            candidates = calls.Find(Query.Between(nameof(CallDocument.ReportTicks), from, to == long.MaxValue ? to : to - 1));
         }
         else if (query.ScenarioId is { } scenario)
         {
@@ -94,23 +94,24 @@ public sealed partial class LiteDbResultStore
         }
 
         return candidates.Where(c =>
-            c.PlacedTicks >= from && c.PlacedTicks < to
+            c.ReportedTicks() >= from && c.ReportedTicks() < to
             && (query.ScenarioId is null || c.ScenarioId == query.ScenarioId));
     }
 
-    /// <summary>The calls filed under <paramref name="agent"/> placed in [<paramref name="from"/>, <paramref name="to"/>), through the agent-time index.</summary>
+    /// <summary>The calls filed under <paramref name="agent"/> with their report time in [<paramref name="from"/>, <paramref name="to"/>), through the agent-time index.</summary>
     internal static BsonExpression AgentRange(string agent, long from, long to) =>
         Query.Between(nameof(CallDocument.AgentTimeKey), CallDocument.KeyPrefix(agent, Math.Max(from, 0)), CallDocument.KeyPrefix(agent, Math.Min(to, DateTime.MaxValue.Ticks) - 1) + "\u0002");
 
-    /// <summary>Newest first; the same instant by call id descending, as the SQLite store ordered them.</summary>
+    /// <summary>Newest report time first; the same instant by call id descending, as the SQLite store ordered them.</summary>
     private static IEnumerable<CallDocument> Newest(IEnumerable<CallDocument> calls) =>
-        calls.OrderByDescending(c => c.PlacedTicks).ThenByDescending(c => c.Id, StringComparer.Ordinal);
+        calls.OrderByDescending(c => c.ReportedTicks()).ThenByDescending(c => c.Id, StringComparer.Ordinal);
 
     internal static CallDocument ToDocument(CallRecord call, CallScore? score, DateTimeOffset scoredAt)
     {
         var resultAgent = score?.Agent ?? call.AgentId;
         var reportAgent = resultAgent ?? AgentReportBuilder.Unidentified;
         var placed = Instant.Ticks(call.PlacedAt);
+        var reported = Instant.Ticks(call.ReportedAt);
         return new CallDocument
         {
             Id = call.CallId,
@@ -120,6 +121,9 @@ public sealed partial class LiteDbResultStore
             Carrier = call.Carrier,
             PlacedTicks = placed,
             PlacedOffset = Instant.Offset(call.PlacedAt),
+            PlannedTicks = call.PlannedFor is { } planned ? Instant.Ticks(planned) : null,
+            PlannedOffset = call.PlannedFor is { } plannedAt ? Instant.Offset(plannedAt) : null,
+            ReportTicks = reported,
             Status = call.Status,
             AnsweredAfter = call.AnsweredAfter,
             Duration = call.Duration,
@@ -131,7 +135,7 @@ public sealed partial class LiteDbResultStore
             ScoredOffset = score is null ? null : Instant.Offset(scoredAt),
             ResultAgent = resultAgent,
             ReportAgent = reportAgent,
-            AgentTimeKey = CallDocument.Key(reportAgent, placed, call.CallId),
+            AgentTimeKey = CallDocument.Key(reportAgent, reported, call.CallId),
             ReassignedFrom = call.AgentId is not null && !string.Equals(call.AgentId, reportAgent, StringComparison.Ordinal) ? call.AgentId : null,
         };
     }
@@ -150,7 +154,8 @@ public sealed partial class LiteDbResultStore
             d.Duration,
             d.RecordingPath,
             d.Transcript?.ToTranscript(),
-            Pair.ToDictionary(d.TemplateChoices));
+            Pair.ToDictionary(d.TemplateChoices),
+            d.PlannedTicks is { } planned ? Instant.From(planned, d.PlannedOffset ?? 0) : null);
         DateTimeOffset? scoredAt = d.ScoredTicks is { } ticks ? Instant.From(ticks, d.ScoredOffset ?? 0) : null;
         return new StoredCall(call, d.Score?.ToScore(), scoredAt) { ScoreBeforeOverrides = d.AutomaticScore?.ToScore() };
     }

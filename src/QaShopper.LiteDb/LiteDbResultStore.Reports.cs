@@ -38,11 +38,91 @@ public sealed partial class LiteDbResultStore
         {
             // Calls planned for this agent but filed under another (the scorer heard someone else) are selected by the
             // agent filter too, and make reports of their own; they are few, so they are built from the calls.
-            var reassigned = calls.Find(x => x.ReassignedFrom == agent).Where(c => c.PlacedTicks >= from && c.PlacedTicks < to);
+            var reassigned = calls.Find(x => x.ReassignedFrom == agent).Where(c => c.ReportedTicks() >= from && c.ReportedTicks() < to);
             reports.AddRange(AgentReportBuilder.Build([.. Newest(reassigned).Select(ToStoredCall)], lastCalls));
         }
 
         return Task.FromResult<IReadOnlyList<AgentReport>>([.. reports.OrderBy(r => r.Agent, StringComparer.Ordinal)]);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportDay>> GetReportDaysAsync(string? agentId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var agent = agentId ?? ReportBuckets.Team;
+        var days = file.Database.GetCollection<AgentDayDocument>(Collections.AgentDays)
+            .Find(Query.Between("_id", AgentDayDocument.DayKey(agent, firstDay.DayNumber), AgentDayDocument.DayKey(agent, lastDay.DayNumber)))
+            .Where(b => b.Day >= 0 && string.Equals(b.Agent, agent, StringComparison.Ordinal))
+            .OrderBy(b => b.Day)
+            .Select(b => new ReportDay(
+                DateOnly.FromDayNumber(b.Day),
+                b.Calls,
+                b.Scored,
+                b.ScoreSum,
+                ReportBuckets.Grades.ToDictionary(g => g, g => b.Grades[Array.IndexOf(ReportBuckets.Grades, g)]),
+                b.NeedsReview,
+                [.. b.Items.Select(i => new ItemPassRate(i.ItemId, i.Passed, i.Failed, i.Uncertain, ItemPassRate.RoundPoints(i.PointsLost), i.Critical))]))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ReportDay>>(days);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ScoredCallItems>> GetScoredCallItemsAsync(CallQuery query, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(query);
+        var from = query.From?.UtcTicks ?? 0;
+        var to = query.To?.UtcTicks ?? DateTime.MaxValue.Ticks;
+
+        // Projected in the engine: mapping whole call documents (transcript, evidence) would cost most of the time.
+        var selected = file.Database.GetCollection<CallDocument>(Collections.Calls).Query()
+            .Where(Query.Between(nameof(CallDocument.ReportTicks), from, to - 1))
+            .Select(ScoredItemFields)
+            .ToEnumerable()
+            .Where(d => !d["sc"].IsNull
+                && (query.ScenarioId is null || d["s"].AsString == query.ScenarioId)
+                && (query.AgentId is null || (!d["a"].IsNull && d["a"].AsString == query.AgentId)))
+            .Select(ToScoredCallItems)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ScoredCallItems>>(selected);
+    }
+
+    private static readonly BsonExpression ScoredItemFields = BsonExpression.Create(
+        "{ id: $._id, a: $.ResultAgent, t: $.ReportTicks, s: $.ScenarioId, sc: $.Score.Score, g: $.Score.Grade, " +
+        "ii: $.Score.Items[*]._id, io: $.Score.Items[*].Outcome, iw: $.Score.Items[*].Weight, ic: $.Score.Items[*].Critical }");
+
+    private static ScoredCallItems ToScoredCallItems(BsonDocument d)
+    {
+        // Parallel arrays of one projection, in the items' order (a score without items projects no arrays); LiteDB stores
+        // an Id property as _id, in sub-documents too.
+        if (!d["ii"].IsArray)
+        {
+            return ToScoredCallItems(d, []);
+        }
+
+        var ids = d["ii"].AsArray;
+        var outcomes = d["io"].AsArray;
+        var weights = d["iw"].AsArray;
+        var critical = d["ic"].AsArray;
+        var items = new List<ScoredItem>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            items.Add(new ScoredItem(ids[i].AsString, Enum.Parse<ItemOutcome>(outcomes[i].AsString), weights[i].IsDouble ? weights[i].AsDouble : weights[i].AsInt64, critical[i].AsBoolean));
+        }
+
+        return ToScoredCallItems(d, items);
+    }
+
+    private static ScoredCallItems ToScoredCallItems(BsonDocument d, List<ScoredItem> items)
+    {
+        return new ScoredCallItems(
+            d["id"].AsString,
+            d["a"].IsNull ? null : d["a"].AsString,
+            new DateTimeOffset(d["t"].AsInt64, TimeSpan.Zero),
+            d["s"].AsString,
+            d["sc"].AsDouble,
+            Enum.Parse<Core.Scenarios.Grade>(d["g"].AsString),
+            items);
     }
 
     private static Dictionary<string, AgentDayDocument> Sum(ILiteCollection<AgentDayDocument> buckets, ILiteCollection<CallDocument> calls, long from, long to, string? agent)
@@ -70,7 +150,7 @@ public sealed partial class LiteDbResultStore
                     : Query.Between("_id", AgentDayDocument.DayKey(agent, first), AgentDayDocument.DayKey(agent, last));
             foreach (var bucket in buckets.Find(range))
             {
-                if (agent is null || string.Equals(bucket.Agent, agent, StringComparison.Ordinal))
+                if (agent is null ? !string.Equals(bucket.Agent, ReportBuckets.Team, StringComparison.Ordinal) : string.Equals(bucket.Agent, agent, StringComparison.Ordinal))
                 {
                     ReportBuckets.Add(Total(bucket.Agent), bucket);
                 }
@@ -85,7 +165,7 @@ public sealed partial class LiteDbResultStore
             }
 
             var selected = agent is null
-                ? calls.Find(Query.Between(nameof(CallDocument.PlacedTicks), start, end - 1))
+                ? calls.Find(Query.Between(nameof(CallDocument.ReportTicks), start, end - 1))
                 : calls.Find(AgentRange(agent, start, end));
             foreach (var call in selected)
             {
@@ -140,7 +220,7 @@ public sealed partial class LiteDbResultStore
 
     // Only what a report lists of a call: mapping whole call documents (score items, evidence) costs most of a report.
     private static readonly BsonExpression SummaryFields = BsonExpression.Create(
-        "{ id: $._id, t: $.PlacedTicks, o: $.PlacedOffset, s: $.ScenarioId, st: $.Status, sc: $.Score.Score, g: $.Score.Grade, r: $.Score.NeedsReview }");
+        "{ id: $._id, t: $.PlacedTicks, o: $.PlacedOffset, p: $.PlannedTicks, po: $.PlannedOffset, s: $.ScenarioId, st: $.Status, sc: $.Score.Score, g: $.Score.Grade, r: $.Score.NeedsReview }");
 
     private static AgentReport ToReport(ILiteCollection<CallDocument> calls, AgentDayDocument total, long from, long to, int lastCalls)
     {
@@ -148,7 +228,7 @@ public sealed partial class LiteDbResultStore
 
         var grades = ReportBuckets.Grades.ToDictionary(g => g, g => total.Grades[Array.IndexOf(ReportBuckets.Grades, g)]);
         var items = total.Items
-            .Select(i => new ItemPassRate(i.ItemId, i.Passed, i.Failed, i.Uncertain))
+            .Select(i => new ItemPassRate(i.ItemId, i.Passed, i.Failed, i.Uncertain, ItemPassRate.RoundPoints(i.PointsLost), i.Critical))
             .OrderBy(i => i.PassRate ?? 2)
             .ThenByDescending(i => i.Failed)
             .ThenBy(i => i.ItemId, StringComparer.Ordinal)
@@ -166,7 +246,8 @@ public sealed partial class LiteDbResultStore
         Enum.Parse<CallStatus>(d["st"].AsString),
         d["sc"].IsNull ? null : d["sc"].AsDouble,
         d["g"].IsNull ? null : Enum.Parse<Core.Scenarios.Grade>(d["g"].AsString),
-        !d["r"].IsNull && d["r"].AsBoolean);
+        !d["r"].IsNull && d["r"].AsBoolean,
+        d["p"].IsNull ? null : Instant.From(d["p"].AsInt64, d["po"].IsNull ? 0 : d["po"].AsInt32));
 
     /// <summary>
     /// The builder's mean: <c>Math.Round(scores.Average(), 1, AwayFromZero)</c> over doubles summed newest first. The

@@ -199,7 +199,8 @@ internal sealed class PlaceCampaignCallJob(
             call.Line,
             call.CallerNumber,
             ScenarioRenderer.Render(scenario, new Random(call.Seed)),
-            call.CallerVoice);
+            call.CallerVoice,
+            call.At);
         var outcome = placedAt is { } at
             ? await runner.ResumeAsync(request, at, cancellationToken).ConfigureAwait(false)
             : await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);

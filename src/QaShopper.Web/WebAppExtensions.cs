@@ -34,6 +34,8 @@ public static class WebAppExtensions
         var services = builder.Services;
         services.AddSingleton<SignInThrottle>();
         services.AddQaShopperCalls();
+        services.AddSingleton<Reports.ItemTexts>();
+        services.AddScoped<Reports.ReportService>();
 
         // The key ring lies in the data folder, guarded by its file permissions as the data file is; Linux has no
         // machine-wide key encryption to add, and the warning saying so at every start would only train users to ignore
@@ -144,6 +146,7 @@ public static class WebAppExtensions
         api.MapScenarioApi();
         api.MapCampaignApi();
         api.MapCallsApi();
+        api.MapReportsApi();
         return app;
     }
 

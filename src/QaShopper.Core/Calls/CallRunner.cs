@@ -88,7 +88,8 @@ public sealed class CallRunner(ICarrier carrier, CallPipeline pipeline, IResultS
             completed?.Duration,
             recording?.Path,
             Transcript: null,
-            request.Scenario.Choices);
+            request.Scenario.Choices,
+            request.PlannedFor);
 
         CallScore? score = null;
         if (status == CallStatus.Completed && recording is not null)

@@ -22,12 +22,14 @@ public interface ICarrier
 /// <param name="From">The caller number shown to the agent (E.164), from the anonymity pool.</param>
 /// <param name="Scenario">The scenario rendered for this call (templates filled, picks made).</param>
 /// <param name="CallerVoice">The caller's voice; null lets the synthesizer choose by locale.</param>
+/// <param name="PlannedFor">The time a campaign planned the call for (kept on the stored call for reports); null outside campaigns.</param>
 public sealed record CallRequest(
     string CallId,
     string To,
     string From,
     RenderedScenario Scenario,
-    string? CallerVoice);
+    string? CallerVoice,
+    DateTimeOffset? PlannedFor = null);
 
 /// <summary>Something that happened on a call; <see cref="At"/> is the time since dialling.</summary>
 public abstract record CallEvent(string CallId, TimeSpan At);

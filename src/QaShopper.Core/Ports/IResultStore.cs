@@ -40,6 +40,19 @@ public interface IResultStore
     /// </summary>
     Task<IReadOnlyList<Reports.AgentReport>> GetAgentReportsAsync(CallQuery query, int lastCalls = 5, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Per UTC day (of the calls' report time) from <paramref name="firstDay"/> to <paramref name="lastDay"/>, what
+    /// the calls filed under <paramref name="agentId"/> add up to, or every call's when it is null (the team). Days without
+    /// calls are left out. For trends over long ranges: a store answers from its day aggregates.
+    /// </summary>
+    Task<IReadOnlyList<Reports.ReportDay>> GetReportDaysAsync(string? agentId, DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The scored calls <paramref name="query"/> selects, each as its score's figures and item outcomes only (no transcript,
+    /// no evidence), in no particular order: what team reports read, cheaply, over many calls.
+    /// </summary>
+    Task<IReadOnlyList<Reports.ScoredCallItems>> GetScoredCallItemsAsync(CallQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Reads one call, or null.</summary>
     Task<StoredCall?> GetCallAsync(string callId, CancellationToken cancellationToken = default);
 

@@ -28,6 +28,10 @@ public static class AgentReportBuilder
             : Math.Round(scored.Average(s => s.Score), 1, MidpointRounding.AwayFromZero);
         var grades = Enum.GetValues<Grade>().ToDictionary(g => g, g => scored.Count(s => s.Grade == g));
 
+        var lost = scored
+            .SelectMany(ItemPassRate.PointsLostBy)
+            .GroupBy(p => p.ItemId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Points), StringComparer.Ordinal);
         var items = scored
             .SelectMany(s => s.Items)
             .GroupBy(i => i.Id, StringComparer.Ordinal)
@@ -35,16 +39,18 @@ public static class AgentReportBuilder
                 g.Key,
                 g.Count(i => i.Outcome == ItemOutcome.Passed),
                 g.Count(i => i.Outcome == ItemOutcome.Failed),
-                g.Count(i => i.Outcome == ItemOutcome.Uncertain)))
+                g.Count(i => i.Outcome == ItemOutcome.Uncertain),
+                ItemPassRate.RoundPoints(lost.GetValueOrDefault(g.Key)),
+                g.Any(i => i.Critical)))
             .OrderBy(i => i.PassRate ?? 2)
             .ThenByDescending(i => i.Failed)
             .ThenBy(i => i.ItemId, StringComparer.Ordinal)
             .ToList();
 
         var recent = calls
-            .OrderByDescending(c => c.Call.PlacedAt)
+            .OrderByDescending(c => c.Call.ReportedAt)
             .Take(lastCalls)
-            .Select(c => new CallSummary(c.Call.CallId, c.Call.PlacedAt, c.Call.ScenarioId, c.Call.Status, c.Score?.Score, c.Score?.Grade, c.Score?.NeedsReview ?? false))
+            .Select(c => new CallSummary(c.Call.CallId, c.Call.PlacedAt, c.Call.ScenarioId, c.Call.Status, c.Score?.Score, c.Score?.Grade, c.Score?.NeedsReview ?? false, c.Call.PlannedFor))
             .ToList();
 
         return new AgentReport(agent, scored.Count, average, grades, scored.Count(s => s.NeedsReview), items, recent);

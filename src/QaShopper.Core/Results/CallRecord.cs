@@ -26,6 +26,10 @@ public enum CallStatus
 /// <param name="RecordingPath">The two-channel recording, when there is one.</param>
 /// <param name="Transcript">What was said, when transcribed.</param>
 /// <param name="TemplateChoices">The <c>{{pick}}</c> choices made for this call, by template location.</param>
+/// <param name="PlannedFor">
+/// When the campaign planned the call for, or null for a call outside any campaign. Reports and their date filters go by
+/// <see cref="ReportedAt"/>, so a campaign run at once (<c>--now</c>) still reports in the week it was planned for.
+/// </param>
 public sealed record CallRecord(
     string CallId,
     string ScenarioId,
@@ -38,7 +42,12 @@ public sealed record CallRecord(
     double? Duration,
     string? RecordingPath,
     Transcript? Transcript,
-    IReadOnlyDictionary<string, string> TemplateChoices);
+    IReadOnlyDictionary<string, string> TemplateChoices,
+    DateTimeOffset? PlannedFor = null)
+{
+    /// <summary>The time reports file the call under: the planned time of a campaign call, else when it was placed.</summary>
+    public DateTimeOffset ReportedAt => PlannedFor ?? PlacedAt;
+}
 
 /// <summary>An agent of the call centre.</summary>
 public sealed record AgentRecord(string Id, string? Name, string? StaffNumber, string? Site);
@@ -59,5 +68,8 @@ public sealed record StoredCall(CallRecord Call, CallScore? Score, DateTimeOffse
 /// <summary>A reviewer's override of one item, stored beside (never over) the automatic outcome.</summary>
 public sealed record ItemOverride(string CallId, string ItemId, ItemOutcome Outcome, string Reviewer, string? Note, DateTimeOffset At);
 
-/// <summary>Which calls to read: all filters optional; <paramref name="To"/> is exclusive.</summary>
+/// <summary>
+/// Which calls to read: all filters optional; <paramref name="From"/> and <paramref name="To"/> (exclusive) select by
+/// <see cref="CallRecord.ReportedAt"/>.
+/// </summary>
 public sealed record CallQuery(string? AgentId = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? ScenarioId = null);

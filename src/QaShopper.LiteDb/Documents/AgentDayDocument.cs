@@ -1,13 +1,14 @@
 namespace QaShopper.LiteDb.Documents;
 
 /// <summary>
-/// What one agent's calls of one UTC day add to a report (and, with <see cref="Day"/> negative, one calendar month:
+/// What one agent's calls of one UTC day (of their report time) add to a report (and, with <see cref="Day"/> negative, one calendar month:
 /// see <see cref="AgentDayDocument.MonthKey"/>), kept up to date in the same transaction as each call.
 /// </summary>
 internal sealed class AgentDayDocument
 {
     public string Id { get; set; } = "";
 
+    /// <summary>The agent, or <see cref="ReportBuckets.Team"/> for the buckets of every call (the team's trend).</summary>
     public string Agent { get; set; } = "";
 
     /// <summary>The UTC day number (days since 0001-01-01) for a day bucket; -(month number) for a month bucket.</summary>
@@ -48,4 +49,10 @@ internal sealed class ItemCountDocument
     public int Failed { get; set; }
 
     public int Uncertain { get; set; }
+
+    /// <summary>Exact sum of the points the item's failures cost (<see cref="Core.Reports.ItemPassRate.PointsLostBy"/>).</summary>
+    public decimal PointsLost { get; set; }
+
+    /// <summary>True once a call scored the item as critical.</summary>
+    public bool Critical { get; set; }
 }

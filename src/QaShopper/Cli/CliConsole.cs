@@ -22,6 +22,9 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
 
     public bool IsInteractive { get; } = interactive;
 
+    /// <summary>The width a console that is not a terminal renders at: wide enough that no table wraps.</summary>
+    public const int UnwrappedWidth = 4096;
+
     private static IAnsiConsole CreateRich(TextWriter output, bool interactive)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -32,10 +35,12 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool inter
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
 
-        // Redirected output (a file, a pager, a test) has no width; 80 columns would wrap every table.
+        // Redirected output (a file, a pager, a script) has no width: Spectre would assume 80 columns and wrap every wide
+        // table, breaking rows a script reads line by line. Tables take only the width they need, so a width no table
+        // reaches keeps each row on one line.
         if (!interactive)
         {
-            console.Profile.Width = 160;
+            console.Profile.Width = UnwrappedWidth;
         }
 
         return console;

@@ -27,10 +27,18 @@ internal static partial class CampaignCommand
         var seed = SeedOption();
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON (problems and calls) instead of tables" };
         var noCalls = new Option<bool>("--no-calls") { Description = "Only the day × period tables, not the list of calls" };
+        var csv = new Option<bool>("--csv") { Description = "Print the calls as CSV, one row per call" };
         var command = new Command("plan", "Show the calls a campaign would place: a day × period table per site and the list of calls; exit 1 when the campaign cannot be met")
         {
-            file, from, to, seed, json, noCalls,
+            file, from, to, seed, json, noCalls, csv,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(json) && r.GetValue(csv))
+            {
+                r.AddError("--json and --csv cannot be used together");
+            }
+        });
         command.SetAction(parse =>
         {
             var (campaign, _) = CampaignFiles.LoadValid(parse.GetRequiredValue(file), CampaignFiles.ScenarioIds(AppHost.ScenarioFolder(AppHost.Settings(parse))));
@@ -38,6 +46,18 @@ internal static partial class CampaignCommand
             if (parse.GetValue(json))
             {
                 console.Out.WriteLine(JsonSerializer.Serialize(new { plan.Campaign.Id, plan.From, plan.To, Problems = plan.Problems.Select(p => p.ToString()), plan.Calls }, PlanJson));
+            }
+            else if (parse.GetValue(csv))
+            {
+                CsvTable.Write(
+                    console.Out,
+                    ["call_id", "site", "local_date", "period", "at_utc", "line", "scenario", "caller_number", "caller_voice"],
+                    plan.Calls.Select(c => (IReadOnlyList<string>)
+                    [
+                        c.CallId, c.SiteId, c.LocalDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Period,
+                        c.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), c.Line, c.ScenarioId,
+                        c.CallerNumber, c.CallerVoice ?? "",
+                    ]));
             }
             else
             {

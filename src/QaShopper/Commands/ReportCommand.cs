@@ -29,8 +29,8 @@ internal static class ReportCommand
     public static Command Create(CliConsole console)
     {
         var agent = new Option<string?>("--agent") { Description = "Only this agent", HelpName = "ID" };
-        var from = new Option<DateOnly?>("--from") { Description = "First day (UTC), inclusive", HelpName = "YYYY-MM-DD" };
-        var to = new Option<DateOnly?>("--to") { Description = "Last day (UTC), inclusive", HelpName = "YYYY-MM-DD" };
+        var from = new Option<DateOnly?>("--from") { Description = "First day (UTC, of the time each call was planned for), inclusive", HelpName = "YYYY-MM-DD" };
+        var to = new Option<DateOnly?>("--to") { Description = "Last day (UTC, of the time each call was planned for), inclusive", HelpName = "YYYY-MM-DD" };
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "table", HelpName = "table|csv|json" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
 
@@ -47,20 +47,22 @@ internal static class ReportCommand
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Agent ids are stored in lower case: --agent Sarah finds sarah.
             var query = new CallQuery(
-                parse.GetValue(agent)?.ToLowerInvariant(),
+                parse.GetValue(agent)?.Trim().ToLowerInvariant(),
                 parse.GetValue(from) is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
                 parse.GetValue(to) is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null);
             using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
             var store = host.Services.GetRequiredService<IResultStore>();
             var reports = await store.GetAgentReportsAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Write(reports, parse.GetRequiredValue(format), console);
+            var wording = ActivatorUtilities.CreateInstance<QaShopper.Web.Reports.ItemTexts>(host.Services);
+            Write(reports, parse.GetRequiredValue(format), console, wording.Of);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    internal static void Write(IReadOnlyList<AgentReport> reports, string format, CliConsole console)
+    internal static void Write(IReadOnlyList<AgentReport> reports, string format, CliConsole console, Func<string, string?>? wording = null)
     {
         switch (format)
         {
@@ -77,7 +79,7 @@ internal static class ReportCommand
                     return;
                 }
 
-                AgentReportRenderer.Render(console.Rich, reports);
+                AgentReportRenderer.Render(console.Rich, reports, wording);
                 break;
         }
     }
@@ -89,9 +91,9 @@ internal static class ReportCommand
         averageScore = r.AverageScore,
         grades = r.GradeCounts.ToDictionary(kv => kv.Key.ToString().ToLowerInvariant(), kv => kv.Value),
         needsReview = r.NeedsReview,
-        items = r.Items.Select(i => new { id = i.ItemId, passed = i.Passed, failed = i.Failed, uncertain = i.Uncertain, passRate = i.PassRate is { } p ? Math.Round(p, 3) : (double?)null }),
+        items = r.Items.Select(i => new { id = i.ItemId, passed = i.Passed, failed = i.Failed, uncertain = i.Uncertain, passRate = i.PassRate is { } p ? Math.Round(p, 3) : (double?)null, pointsLost = i.PointsLost, critical = i.Critical }),
         weakestItems = r.WeakestItems(3).Select(i => i.ItemId),
-        lastCalls = r.LastCalls.Select(c => new { callId = c.CallId, placedAt = c.PlacedAt, scenario = c.ScenarioId, status = c.Status, score = c.Score, grade = c.Grade, needsReview = c.NeedsReview }),
+        lastCalls = r.LastCalls.Select(c => new { callId = c.CallId, plannedFor = c.PlannedFor, placedAt = c.PlacedAt, scenario = c.ScenarioId, status = c.Status, score = c.Score, grade = c.Grade, needsReview = c.NeedsReview }),
     };
 
     private static void WriteCsv(IReadOnlyList<AgentReport> reports, TextWriter output)

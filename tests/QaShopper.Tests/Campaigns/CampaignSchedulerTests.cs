@@ -53,7 +53,10 @@ public sealed class CampaignSchedulerTests
         Assert.That(status.ByAgent.Single().AgentId, Is.EqualTo("sarah"), "the agent comes from the scored call");
         Assert.That(status.Calls[0].Call.At, Is.EqualTo(plan.Calls[0].At), "planned times are kept for reports");
         var results = host.Services.GetRequiredService<IResultStore>();
-        Assert.That((await results.GetCallAsync("acme-0001"))!.Score, Is.Not.Null, "completed calls are scored");
+        var stored = (await results.GetCallAsync("acme-0001"))!;
+        Assert.That(stored.Score, Is.Not.Null, "completed calls are scored");
+        Assert.That(stored.Call.PlannedFor, Is.EqualTo(plan.Calls[0].At), "the stored call keeps the time it was planned for: reports go by it");
+        Assert.That(stored.Call.PlacedAt, Is.LessThan(plan.Calls[0].At), "placed at once (now mode), before its planned time");
         foreach (var call in status.Calls)
         {
             var finals = (await scheduler.Book.GetHistoryAsync(call.Call.CallId)).Count(e => IsFinal(e.Kind));

@@ -100,7 +100,7 @@ public sealed class LiteDbFileTests
         }
 
         using var newer = LiteDbFile.Open(database.Path, TimeProvider.System);
-        Assert.That(() => newer.Migrate(), Throws.InstanceOf<StoreUnavailableException>().With.Message.Contains("schema version 2").And.Message.Contains(newer.FullPath));
+        Assert.That(() => newer.Migrate(), Throws.InstanceOf<StoreUnavailableException>().With.Message.Contains($"schema version {LiteDbFile.SchemaVersion + 1}").And.Message.Contains(newer.FullPath));
         Assert.That(() => new LiteDbResultStore(newer, TimeProvider.System).SaveCallAsync(SampleCalls.Call("call-2"), null), Throws.InstanceOf<StoreUnavailableException>());
     }
 
