@@ -54,6 +54,67 @@ public sealed class StoreFailsSafeTests
     }
 
     [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Command_ReadOnlyDataFile_FailsWithOneLineNamingTheFileAndLeavesItUnchanged([ValueSource(nameof(Commands))] string command)
+    {
+        var db = dir.File("qa.db");
+        var saved = await CliRunner.RunAsync("score", "--scenario", scenario, "--transcript", transcript, "--save", "--db", db);
+        Assume.That(saved.ExitCode, Is.Zero, saved.ToString());
+        var before = await File.ReadAllBytesAsync(db);
+
+        // Only the file is read-only: its folder stays writable, so nothing but the file's own mode stops a write.
+        File.Delete(db + ".lock");
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(db, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        try
+        {
+            var (exit, error) = await RunAsUnprivilegedUserAsync(Args(command, db));
+
+            Assert.That(exit, Is.EqualTo(2), error);
+            Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
+            Assert.That(error, Does.Contain(db));
+            Assert.That(await File.ReadAllBytesAsync(db), Is.EqualTo(before), "a read-only data file is never written");
+        }
+        finally
+        {
+            File.SetUnixFileMode(db, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    /// <summary>
+    /// Runs the command as a user file permissions bind: in process when the tests are not root; as root (CI is), the
+    /// real executable under uid and gid 65534 (nobody) through util-linux's setpriv, since root writes read-only files.
+    /// </summary>
+    private async Task<(int Exit, string Error)> RunAsUnprivilegedUserAsync(string[] args)
+    {
+        if (Environment.UserName != "root")
+        {
+            var run = await CliRunner.RunAsync(args);
+            return (run.ExitCode, run.Error);
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("setpriv")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = dir.Path,
+        };
+        start.Environment["HOME"] = dir.Path;
+        start.Environment["DOTNET_CLI_HOME"] = dir.Path;
+        foreach (var arg in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet", Path.Combine(TestContext.CurrentContext.TestDirectory, "QaShopper.dll"), .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("setpriv did not start");
+        var error = process.StandardError.ReadToEndAsync();
+        _ = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await error);
+    }
+
+    [Test]
     public async Task Command_DataFileInAFolderThatCannotBeReached_FailsWithOneLineNamingTheFile([ValueSource(nameof(Commands))] string command)
     {
         // A "folder" that is a regular file: no user, root included, can create or open anything under it.
