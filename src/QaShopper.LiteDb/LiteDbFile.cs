@@ -197,7 +197,10 @@ public sealed class LiteDbFile : IDisposable
             throw new StoreUnavailableException(
                 $"The store '{fullPath}' is in use by another QaShopper process (it holds '{lockPath}'). " +
                 "Stop that process, or point Store:Path (--db) at another file; one process at a time may open a store.",
-                ex);
+                ex)
+            {
+                InUseByAnotherProcess = true,
+            };
         }
         catch (IOException ex)
         {

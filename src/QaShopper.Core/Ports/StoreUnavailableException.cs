@@ -20,4 +20,10 @@ public sealed class StoreUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// True when another process holds the store (<c>serve</c>, as a rule): a command that changes state can then ask
+    /// that process's API instead.
+    /// </summary>
+    public bool InUseByAnotherProcess { get; init; }
 }

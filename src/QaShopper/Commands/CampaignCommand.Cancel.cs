@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
+using QaShopper.Core.Ports;
+using QaShopper.Server;
 using QaShopper.Scheduling;
 using QaShopper.Hosting;
 
@@ -18,7 +21,19 @@ internal static partial class CampaignCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var campaignId = parse.GetRequiredValue(id);
-            using var host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
+            IHost host;
+            try
+            {
+                host = await AppHost.StartAsync(parse, HostFeatures.Store, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreUnavailableException ex) when (ex.InUseByAnotherProcess)
+            {
+                // serve holds the data file (and the campaign's triggers): the cancel is sent to it.
+                var server = RunningServer.From(AppHost.Settings(parse)) ?? throw new CliException($"{ex.Message} {RunningServer.Hint("Cancel it")}");
+                return await new RunningServer(server, console).CancelCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var _ = host;
             var scheduler = host.Services.GetRequiredService<CampaignBook>();
             if (await scheduler.GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false) is null)
             {

@@ -2,6 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using QaShopper.Campaigns;
 using QaShopper.Cli;
+using QaShopper.Core.Ports;
+using QaShopper.Hosting;
+using QaShopper.Server;
 using QaShopper.Scheduling;
 
 namespace QaShopper.Commands;
@@ -52,7 +55,24 @@ internal static partial class CampaignCommand
     internal static async Task<int> StartAsync(
         ParseResult parse, string file, ScheduleMode mode, DateOnly? from, DateOnly? to, int? seed, CliConsole console, CancellationToken cancellationToken)
     {
-        var launched = await CampaignLauncher.LaunchAsync(parse, new LaunchRequest(file, mode, from, to, seed), console, cancellationToken).ConfigureAwait(false);
+        LaunchResult launched;
+        try
+        {
+            launched = await CampaignLauncher.LaunchAsync(parse, new LaunchRequest(file, mode, from, to, seed), console, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex) when (ex.InUseByAnotherProcess)
+        {
+            // serve holds the data file: an on-time start is what serve does itself, so it is sent there (nothing was
+            // stored here). A run in this process (--now, --speed) or a start narrowed by date or seed cannot be.
+            var server = RunningServer.From(AppHost.Settings(parse));
+            if (server is null || mode != ScheduleMode.OnTime || from is not null || to is not null || seed is not null)
+            {
+                throw new CliException($"{ex.Message} {(server is null ? RunningServer.Hint("Start it") : "Through the running serve only an on-time start without --from, --to or --seed is possible; use the web app for the rest.")}");
+            }
+
+            return await new RunningServer(server, console).StartCampaignAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+
         using var host = launched.Host;
         if (host is not null && launched.Status is not null)
         {

@@ -72,6 +72,8 @@ internal static class Composition
             // The accounts live in the data file; a host that opens it checks the web app's settings too, so a bad value
             // is found by any command rather than first by serve.
             builder.AddQaShopperAccounts();
+            builder.Services.AddOptions<Server.RunningServerOptions>().Bind(builder.Configuration.GetSection(Server.RunningServerOptions.SectionName)).ValidateOnStart();
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<Server.RunningServerOptions>, Server.RunningServerOptionsValidator>());
         }
 
         if (features.HasFlag(HostFeatures.Transcription))

@@ -38,12 +38,13 @@ internal static class SettingValues
         (TwilioOptions.SectionName, typeof(TwilioOptions)),
         (Web.WebOptions.SectionName, typeof(Web.WebOptions)),
         (Alerts.AlertOptions.SectionName, typeof(Alerts.AlertOptions)),
+        (Server.RunningServerOptions.SectionName, typeof(Server.RunningServerOptions)),
     ];
 
     /// <summary>Secrets: a message says the value is wrong, never what it is.</summary>
     private static readonly HashSet<string> Secrets = new(StringComparer.OrdinalIgnoreCase)
     {
-        "AzureSpeech:Key", "AzureSpeech:BatchContainerUrl", "Twilio:AuthToken", "Twilio:ApiKeySecret", "Twilio:WebhookSigningSecret", "Alerts:WebhookSecret", "Alerts:SmtpPassword",
+        "AzureSpeech:Key", "AzureSpeech:BatchContainerUrl", "Twilio:AuthToken", "Twilio:ApiKeySecret", "Twilio:WebhookSigningSecret", "Alerts:WebhookSecret", "Alerts:SmtpPassword", "Server:ApiToken",
     };
 
     /// <summary>The settings a value can be given for: every public property with a setter or a collection to fill.</summary>

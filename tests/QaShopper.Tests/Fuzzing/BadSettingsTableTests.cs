@@ -46,6 +46,7 @@ public sealed class BadSettingsTableTests
         ["Alerts:EmailTo"] = ["someone@example.com"],
         ["Alerts:SmtpUserName"] = ["a-user-without-a-host"],
         ["Alerts:SmtpPassword"] = ["a-password-without-a-host"],
+        ["Server:ApiToken"] = ["not-a-token", "qas_"],
     };
 
     /// <summary>String settings any text is good for, and why.</summary>
