@@ -73,6 +73,12 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
             problems.Add("Alerts:WebhookSecret is set but Alerts:WebhookUrl is empty; set the webhook's address too, or leave the secret empty");
         }
 
+        // A sender may be set before the server is; but it must be an address.
+        if (!string.IsNullOrWhiteSpace(options.EmailFrom) && !MailAddress.TryCreate(options.EmailFrom, out _))
+        {
+            problems.Add($"Alerts:EmailFrom '{options.EmailFrom}' is not an e-mail address; expected one such as qa@example.com");
+        }
+
         // Checked even while e-mail is off: a port out of range is a typo that would surface only when mail is turned on.
         if (options.SmtpPort is < 1 or > 65535)
         {
@@ -82,9 +88,9 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
         if (options.EmailEnabled)
         {
 
-            if (!MailAddress.TryCreate(options.EmailFrom, out _))
+            if (string.IsNullOrWhiteSpace(options.EmailFrom))
             {
-                problems.Add($"Alerts:EmailFrom '{options.EmailFrom}' is not an e-mail address; expected one such as qa@example.com");
+                problems.Add("Alerts:EmailFrom is empty; it must be the sender's address, such as qa@example.com");
             }
 
             if (options.Recipients().Count == 0)
@@ -102,7 +108,7 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
         {
             var mailOnly = new (string Setting, string? Value)[]
             {
-                ("EmailTo", options.EmailTo), ("EmailFrom", options.EmailFrom), ("SmtpUserName", options.SmtpUserName), ("SmtpPassword", options.SmtpPassword),
+                ("EmailTo", options.EmailTo), ("SmtpUserName", options.SmtpUserName), ("SmtpPassword", options.SmtpPassword),
             };
             problems.AddRange(mailOnly.Where(m => !string.IsNullOrWhiteSpace(m.Value))
                 .Select(m => $"Alerts:{m.Setting} is set but Alerts:SmtpHost is empty; set the SMTP server too, or leave Alerts:{m.Setting} empty"));
