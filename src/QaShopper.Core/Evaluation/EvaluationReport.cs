@@ -45,6 +45,18 @@ public sealed record EvaluationReport(
     public double GradeAgreement => Calls == 0 ? 0 : (double)GradeAgreements / Calls;
 
     public bool MeetsTargets => ItemAgreement >= ItemAgreementTarget && ShareWithin5Points >= Within5PointsTarget;
+
+    /// <summary>Items scored passed that truly failed, over every item.</summary>
+    public int FalsePasses => PerItem.Sum(i => i.FalsePasses);
+
+    /// <summary>Items scored failed that truly passed, over every item.</summary>
+    public int FalseFails => PerItem.Sum(i => i.FalseFails);
+
+    /// <summary>False passes per 100 items compared.</summary>
+    public double FalsePassesPer100Items => Items == 0 ? 0 : 100.0 * FalsePasses / Items;
+
+    /// <summary>False fails per 100 items compared.</summary>
+    public double FalseFailsPer100Items => Items == 0 ? 0 : 100.0 * FalseFails / Items;
 }
 
 /// <summary>One checklist item's comparison over all calls of its scenario.</summary>

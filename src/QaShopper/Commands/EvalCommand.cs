@@ -13,45 +13,112 @@ using Spectre.Console;
 namespace QaShopper.Commands;
 
 /// <summary>
-/// <c>qashopper eval [--calls N] [--seed S]</c>: simulated calls scored through the full audio path (synthesis, phone
-/// line, recording, transcription, scoring) and compared with the ground truth the simulator drew. Exit 0 when the
-/// targets are met (item agreement ≥ 95%, ≥ 90% of calls within 5 points), 1 otherwise.
+/// <c>qashopper eval [--set tuning|held-out|both] [--calls N] [--seed S]</c>: simulated calls scored through the full
+/// audio path (synthesis, phone line, recording, transcription, scoring) and compared with the ground truth the
+/// simulator drew. The tuning set is the configured scenarios and simulated call centre (<c>scenarios/</c>); the
+/// held-out set (<c>eval/held-out/</c>, <c>--held-out DIR</c>) has its own scenarios and call centre, which nothing in
+/// the pipeline is tuned on. Exit 0 when the targets are met (item agreement ≥ 95%, ≥ 90% of calls within 5 points)
+/// on every set run, 1 otherwise.
 /// </summary>
 internal static class EvalCommand
 {
+    /// <summary>The held-out set's folder when <c>--held-out</c> is not given, relative to the working directory like <c>scenarios</c>.</summary>
+    public const string DefaultHeldOutFolder = "eval/held-out";
+
+    /// <summary>The held-out set's call-centre description, inside its folder.</summary>
+    public const string HeldOutCallCentreFile = "call-centre.yaml";
+
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     public static Command Create(CliConsole console)
     {
         var batch = new CallBatchOptions(defaultCalls: 40, defaultSeed: 7, "Seed: the same seed evaluates the same calls");
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON" };
-        var command = new Command("eval", "Measure scoring accuracy against the simulator's ground truth") { json };
+        var set = new Option<string>("--set")
+        {
+            Description = "Which evaluation set: tuning (the configured scenarios and call centre), held-out (never tuned on), or both side by side",
+            DefaultValueFactory = _ => Tuning,
+            HelpName = "tuning|held-out|both",
+        };
+        set.AcceptOnlyFromAmong(Tuning, HeldOut, Both);
+        var heldOut = new Option<string>("--held-out")
+        {
+            Description = $"Folder of the held-out set: its scenarios and {HeldOutCallCentreFile} (default {DefaultHeldOutFolder})",
+            DefaultValueFactory = _ => DefaultHeldOutFolder,
+            HelpName = "DIR",
+        };
+        var command = new Command("eval", "Measure scoring accuracy against the simulator's ground truth, on the tuning set, the held-out set or both") { json, set, heldOut };
         batch.AddTo(command);
-        var seed = batch.Seed;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            // Evaluation keeps its calls apart from the user's results: its own database and recordings.
-            // Fresh every time: the pipeline is idempotent per call id, so a kept workspace would replay old scores.
-            var workspace = Path.Combine(Path.GetTempPath(), "qashopper-eval", parse.GetRequiredValue(seed).ToString(CultureInfo.InvariantCulture));
-            if (Directory.Exists(workspace))
+            var which = parse.GetRequiredValue(set);
+            var heldOutFolder = parse.GetRequiredValue(heldOut);
+            if (which != Tuning && parse.GetValue(GlobalOptions.Scenarios) is not null)
             {
-                Directory.Delete(workspace, recursive: true);
+                throw new CliException("--scenarios chooses the tuning set's scenarios; the held-out set has its own folder (--held-out DIR)");
             }
 
-            using var host = await AppHost.StartAsync(parse, HostFeatures.Calls, cancellationToken, b =>
+            if (which != Tuning && !File.Exists(Path.Combine(heldOutFolder, HeldOutCallCentreFile)))
             {
-                if (parse.GetValue(GlobalOptions.Database) is null)
+                throw new CliException($"--held-out: '{heldOutFolder}' has no {HeldOutCallCentreFile}; it must be the held-out set's folder (default {DefaultHeldOutFolder})");
+            }
+
+            var calls = parse.GetRequiredValue(batch.Calls);
+            var seed = parse.GetRequiredValue(batch.Seed);
+            var concurrency = parse.GetRequiredValue(batch.Concurrency);
+            var reports = new List<(string Set, EvaluationReport Report)>();
+            foreach (var name in which == Both ? [Tuning, HeldOut] : new[] { which })
+            {
+                if (which == Both && !parse.GetValue(json))
                 {
-                    b.Configuration.AddInMemoryCollection([new("Store:Path", Path.Combine(workspace, "eval.db"))]);
+                    console.Rich.MarkupLine($"[bold]{name} set[/]");
                 }
 
-                b.Configuration.AddInMemoryCollection([new("Recordings:Directory", Path.Combine(workspace, "recordings"))]);
-            }).ConfigureAwait(false);
-            var report = await RunAsync(parse.GetRequiredValue(batch.Calls), parse.GetRequiredValue(batch.Seed), parse.GetRequiredValue(batch.Concurrency), host.Services, console, cancellationToken).ConfigureAwait(false);
-            Write(report, parse.GetValue(json), console);
-            return report.MeetsTargets ? ExitCodes.Ok : ExitCodes.Invalid;
+                var report = await RunSetAsync(parse, name, heldOutFolder, calls, seed, concurrency, console, cancellationToken).ConfigureAwait(false);
+                reports.Add((name, report));
+            }
+
+            Write(reports, parse.GetValue(json), console);
+            return reports.All(r => r.Report.MeetsTargets) ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;
+    }
+
+    private const string Tuning = "tuning";
+
+    private const string HeldOut = "held-out";
+
+    private const string Both = "both";
+
+    private static async Task<EvaluationReport> RunSetAsync(ParseResult parse, string set, string heldOutFolder, int calls, int seed, int concurrency, CliConsole console, CancellationToken cancellationToken)
+    {
+        // Evaluation keeps its calls apart from the user's results: its own database and recordings, per set and seed.
+        // Fresh every time: the pipeline is idempotent per call id, so a kept workspace would replay old scores.
+        var workspace = Path.Combine(Path.GetTempPath(), "qashopper-eval", set + "-" + seed.ToString(CultureInfo.InvariantCulture));
+        if (Directory.Exists(workspace))
+        {
+            Directory.Delete(workspace, recursive: true);
+        }
+
+        using var host = await AppHost.StartAsync(parse, HostFeatures.Calls, cancellationToken, b =>
+        {
+            if (parse.GetValue(GlobalOptions.Database) is null)
+            {
+                b.Configuration.AddInMemoryCollection([new("Store:Path", Path.Combine(workspace, "eval.db"))]);
+            }
+
+            b.Configuration.AddInMemoryCollection([new("Recordings:Directory", Path.Combine(workspace, "recordings"))]);
+            if (set == HeldOut)
+            {
+                // The same composition, CallRunner and pipeline as the tuning set: only the scenarios and the call centre differ.
+                b.Configuration.AddInMemoryCollection(
+                [
+                    new("Scenarios:Directory", heldOutFolder),
+                    new("Simulation:CallCentreFile", Path.Combine(heldOutFolder, HeldOutCallCentreFile)),
+                ]);
+            }
+        }).ConfigureAwait(false);
+        return await RunAsync(calls, seed, concurrency, host.Services, console, cancellationToken).ConfigureAwait(false);
     }
 
     internal static async Task<EvaluationReport> RunAsync(int calls, int seed, int concurrency, IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
@@ -66,28 +133,73 @@ internal static class EvalCommand
             .Select(o => new EvaluatedCall(scenarios[o.Call.ScenarioId], o.Truth!, o.Score!)));
     }
 
-    private static void Write(EvaluationReport report, bool json, CliConsole console)
+    private static void Write(List<(string Set, EvaluationReport Report)> reports, bool json, CliConsole console)
     {
         if (json)
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(new
-            {
-                calls = report.Calls,
-                items = report.Items,
-                itemAgreement = Math.Round(report.ItemAgreement, 4),
-                uncertainItems = report.Uncertain,
-                meanAbsoluteScoreError = report.MeanAbsoluteScoreError,
-                callsWithin5Points = Math.Round(report.ShareWithin5Points, 4),
-                gradeAgreement = Math.Round(report.GradeAgreement, 4),
-                agentAttributionRate = Math.Round(report.AgentAttributionRate, 4),
-                agentsIntroduced = report.AgentsIntroduced,
-                meetsTargets = report.MeetsTargets,
-                perItem = report.PerItem.Select(i => new { scenario = i.ScenarioId, item = i.ItemId, compared = i.Compared, falsePasses = i.FalsePasses, falseFails = i.FalseFails, uncertain = i.Uncertain }),
-            }, IndentedJson));
+            // One set: its figures, as before, with the set named. Both: an object per set.
+            object body = reports.Count == 1
+                ? Figures(reports[0].Set, reports[0].Report)
+                : reports.ToDictionary(r => r.Set, r => Figures(r.Set, r.Report), StringComparer.Ordinal);
+            console.Out.WriteLine(JsonSerializer.Serialize(body, IndentedJson));
             return;
         }
 
-        var summary = new Table().Border(TableBorder.Rounded).Title("[bold]Scoring through the full audio path vs ground truth[/]");
+        foreach (var (set, report) in reports)
+        {
+            Write(set, report, console);
+        }
+
+        if (reports.Count > 1)
+        {
+            var side = new Table().Border(TableBorder.Rounded).Title("[bold]Tuning set vs held-out set (the held-out set is never tuned on)[/]");
+            side.AddColumn("Measure");
+            foreach (var (set, _) in reports)
+            {
+                side.AddColumn(new TableColumn(set).RightAligned());
+            }
+
+            side.AddColumn("Target");
+            Row(side, reports, "answered calls compared", r => N(r.Calls), "");
+            Row(side, reports, "checklist items compared", r => N(r.Items), "");
+            Row(side, reports, "item agreement", r => Mark(r.ItemAgreement, EvaluationReport.ItemAgreementTarget), "≥ 95%");
+            Row(side, reports, "false passes per 100 items", r => F(r.FalsePassesPer100Items), "");
+            Row(side, reports, "false fails per 100 items", r => F(r.FalseFailsPer100Items), "");
+            Row(side, reports, "items left uncertain", r => N(r.Uncertain), "");
+            Row(side, reports, "mean absolute score error", r => F(r.MeanAbsoluteScoreError) + " points", "");
+            Row(side, reports, "calls within 5 points", r => Mark(r.ShareWithin5Points, EvaluationReport.Within5PointsTarget), "≥ 90%");
+            Row(side, reports, "grade agreement", r => P(r.GradeAgreement), "");
+            Row(side, reports, "agent attribution", r => $"{P(r.AgentAttributionRate)} of {N(r.AgentsIntroduced)}", "");
+            console.Rich.Write(side);
+        }
+    }
+
+    private static void Row(Table table, List<(string Set, EvaluationReport Report)> reports, string measure, Func<EvaluationReport, string> value, string target) =>
+        table.AddRow([measure, .. reports.Select(r => value(r.Report)), target]);
+
+    private static object Figures(string set, EvaluationReport report) => new
+    {
+        set,
+        calls = report.Calls,
+        items = report.Items,
+        itemAgreement = Math.Round(report.ItemAgreement, 4),
+        uncertainItems = report.Uncertain,
+        falsePasses = report.FalsePasses,
+        falseFails = report.FalseFails,
+        falsePassesPer100Items = Math.Round(report.FalsePassesPer100Items, 2),
+        falseFailsPer100Items = Math.Round(report.FalseFailsPer100Items, 2),
+        meanAbsoluteScoreError = report.MeanAbsoluteScoreError,
+        callsWithin5Points = Math.Round(report.ShareWithin5Points, 4),
+        gradeAgreement = Math.Round(report.GradeAgreement, 4),
+        agentAttributionRate = Math.Round(report.AgentAttributionRate, 4),
+        agentsIntroduced = report.AgentsIntroduced,
+        meetsTargets = report.MeetsTargets,
+        perItem = report.PerItem.Select(i => new { scenario = i.ScenarioId, item = i.ItemId, compared = i.Compared, falsePasses = i.FalsePasses, falseFails = i.FalseFails, uncertain = i.Uncertain }),
+    };
+
+    private static void Write(string set, EvaluationReport report, CliConsole console)
+    {
+        var summary = new Table().Border(TableBorder.Rounded).Title($"[bold]{set} set: scoring through the full audio path vs ground truth[/]");
         summary.AddColumn("Measure");
         summary.AddColumn(new TableColumn("Value").RightAligned());
         summary.AddColumn("Target");
@@ -95,13 +207,14 @@ internal static class EvalCommand
         summary.AddRow("checklist items compared", N(report.Items), "");
         summary.AddRow("item agreement", Mark(report.ItemAgreement, EvaluationReport.ItemAgreementTarget), "≥ 95%");
         summary.AddRow("items left uncertain (count as disagreements)", N(report.Uncertain), "");
+        summary.AddRow("false passes / false fails per 100 items", $"{F(report.FalsePassesPer100Items)} / {F(report.FalseFailsPer100Items)}", "");
         summary.AddRow("mean absolute score error", report.MeanAbsoluteScoreError.ToString("0.00", CultureInfo.InvariantCulture) + " points", "");
         summary.AddRow("calls within 5 points", Mark(report.ShareWithin5Points, EvaluationReport.Within5PointsTarget), "≥ 90%");
         summary.AddRow("grade agreement", P(report.GradeAgreement), "");
         summary.AddRow($"agent attribution (of {N(report.AgentsIntroduced)} calls where the agent gave a name)", P(report.AgentAttributionRate), "");
         console.Rich.Write(summary);
 
-        var items = new Table().Border(TableBorder.Simple).Title("[bold]Per item (worst first)[/]");
+        var items = new Table().Border(TableBorder.Simple).Title($"[bold]{set} set, per item (worst first)[/]");
         foreach (var column in new[] { "Scenario", "Item", "Compared", "False passes", "False fails", "Uncertain", "Agreement" })
         {
             items.AddColumn(column);
@@ -117,8 +230,10 @@ internal static class EvalCommand
             console.Rich.Write(items);
         }
 
-        console.Rich.MarkupLine(report.MeetsTargets ? "[green]targets met[/]" : "[red]targets not met[/]");
+        console.Rich.MarkupLine(report.MeetsTargets ? $"[green]{set} set: targets met[/]" : $"[red]{set} set: targets not met[/]");
     }
+
+    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 

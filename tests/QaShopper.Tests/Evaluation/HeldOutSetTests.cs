@@ -1,0 +1,107 @@
+using System.Text.Json;
+using QaShopper.Core.Scenarios;
+using QaShopper.Core.Templates;
+using QaShopper.Simulation;
+using QaShopper.Tests.Cli;
+using QaShopper.Tests.Simulation;
+using QaShopper.Tests.Support;
+
+namespace QaShopper.Tests.Evaluation;
+
+/// <summary>
+/// The held-out evaluation set (<c>eval/held-out/</c>): valid, kept apart from the tuning set, and evaluated end to end
+/// by <c>eval --set held-out</c> through the same call runner and pipeline.
+/// </summary>
+public sealed class HeldOutSetTests
+{
+    private static string Folder => RepoPaths.Combine("eval", "held-out");
+
+    private static CallCentre HeldOutCallCentre() => CallCentreLoader.Load(Path.Combine(Folder, "call-centre.yaml"));
+
+    private static List<Scenario> HeldOutScenarios() =>
+        [.. Directory.GetFiles(Folder, "*.yaml")
+            .Where(f => !f.EndsWith("call-centre.yaml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f => ScenarioParser.Parse(File.ReadAllText(f), f).Scenario ?? throw new InvalidOperationException($"{f} does not parse"))];
+
+    [Test]
+    public async Task Validate_HeldOutFolder_EveryScenarioIsValid()
+    {
+        var run = await CliRunner.RunAsync("validate", Folder);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Out + run.Error, Does.Contain("3 scenario file(s) valid"), run.ToString());
+    }
+
+    [Test]
+    public void Coverage_HeldOutCallCentre_LoadsAndCoversEveryItemOfEveryHeldOutScenario()
+    {
+        var centre = HeldOutCallCentre();
+        var scenarios = HeldOutScenarios();
+
+        Assert.That(scenarios, Has.Count.EqualTo(3));
+        foreach (var scenario in scenarios)
+        {
+            Assert.That(CallCentreCoverage.Check(centre, ScenarioRenderer.Render(scenario, new Random(3))), Is.Empty, scenario.Id);
+        }
+    }
+
+    [Test]
+    public void HeldOutSet_SharesNoScenarioCompanyAgentOrAgentVoiceWithTheTuningSet()
+    {
+        var heldOut = HeldOutCallCentre();
+        var tuning = Shipped.CallCentre();
+
+        Assert.That(heldOut.Scenarios.Keys, Is.Not.Empty.And.No.AnyOf([.. tuning.Scenarios.Keys]));
+        Assert.That(heldOut.Scenarios.Values.Select(s => s.Company), Has.No.AnyOf([.. tuning.Scenarios.Values.Select(s => s.Company)]));
+        Assert.That(heldOut.Agents.Select(a => a.Id), Has.No.AnyOf([.. tuning.Agents.Select(a => a.Id)]));
+        Assert.That(heldOut.Agents.Select(a => a.Voice), Has.No.AnyOf([.. tuning.Agents.Select(a => a.Voice)]), "held-out agents speak in voices no tuning agent uses");
+        Assert.That(HeldOutScenarios().Select(s => s.Id), Has.No.AnyOf([.. Shipped.Scenarios().Select(s => s.Id)]));
+    }
+
+    [Test]
+    public async Task Eval_HeldOutSet_PlacesAndScoresHeldOutCallsEndToEnd()
+    {
+        // Two calls through synthesis, the phone line, recording, pocketsphinx and the scorer: about 20 s on two cores.
+        var run = await CliRunner.RunAsync("eval", "--set", "held-out", "--held-out", Folder, "--calls", "2", "--seed", "7", "--json");
+
+        Assert.That(run.ExitCode, Is.AnyOf(0, 1), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("set").GetString(), Is.EqualTo("held-out"));
+        Assert.That(root.GetProperty("calls").GetInt32(), Is.GreaterThanOrEqualTo(1), run.ToString());
+        Assert.That(root.GetProperty("items").GetInt32(), Is.GreaterThan(0));
+        var heldOutIds = HeldOutScenarios().Select(s => s.Id).ToList();
+        var scored = root.GetProperty("perItem").EnumerateArray().Select(i => i.GetProperty("scenario").GetString()).Distinct().ToList();
+        Assert.That(scored, Is.Not.Empty.And.SubsetOf(heldOutIds), "only held-out scenarios were evaluated");
+    }
+
+    [Test]
+    public async Task Eval_HeldOutSetWithScenariosOption_RefusesWithOneLine()
+    {
+        var run = await CliRunner.RunAsync("eval", "--set", "held-out", "--scenarios", RepoPaths.Combine("scenarios"), "--calls", "1");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(run.Error, Does.Contain("--held-out DIR"), run.ToString());
+    }
+
+    [Test]
+    public async Task Eval_HeldOutFolderWithoutCallCentre_RefusesNamingTheFolder()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRunner.RunAsync("eval", "--set", "held-out", "--held-out", temp.Path, "--calls", "1");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(run.Error, Does.Contain("has no call-centre.yaml"), run.ToString());
+    }
+
+    [Test]
+    public async Task Eval_UnknownSet_IsRejected()
+    {
+        var run = await CliRunner.RunAsync("eval", "--set", "training");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(run.Error, Does.Contain("training"), run.ToString());
+    }
+}
