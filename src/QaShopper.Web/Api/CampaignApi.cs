@@ -59,7 +59,7 @@ internal static class CampaignApi
                     ? TypedResults.Ok(Status(summary))
                     : TypedResults.NotFound())
             .WithName("GetCampaignStatus")
-            .WithSummary("Where a campaign stands: calls by state, per period, agents against their weekly quota, agents not reached, every call");
+            .WithSummary("Where a campaign stands: calls by state, per period, agents against their weekly quota, agents not tested, calls reached but not identified, every call");
         return api;
     }
 
@@ -164,7 +164,10 @@ internal static class CampaignApi
         summary.Status.UntestedAgents,
         [.. summary.Status.Calls.Select(c => new CallLine(
             c.Call.CallId, c.Call.SiteId, c.Call.Period, c.Call.Line, c.Call.ScenarioId, c.Call.At, c.DueAt,
-            CampaignBoard.StateName(c.State), c.Attempts, c.AttemptCallId, c.AgentId, c.Score, c.Reason))]);
+            CampaignBoard.StateName(c.State), c.Attempts, c.AttemptCallId, c.AgentId, c.Score, c.Reason))],
+        summary.Status.NotTestedAgents,
+        summary.Status.PossiblyReachedAgents,
+        [.. summary.Status.UnidentifiedCallsThisWeek.Select(l => new UnidentifiedLine(l.SiteId, l.Line, l.Calls, l.PossibleAgents, l.RosterKnown, ReachWording.Describe(l)))]);
 
     public sealed record CampaignTextRequest(string? Text, string? FileName = null);
 
@@ -186,7 +189,31 @@ internal static class CampaignApi
         string CallId, string Site, string Period, string Line, string Scenario, DateTimeOffset PlannedAt, DateTimeOffset DueAt,
         string State, int Attempts, string? AttemptCallId, string? Agent, double? Score, string? Reason);
 
+    /// <summary>A campaign's status as <c>/api/campaigns/{id}/status</c> returns it.</summary>
+    /// <param name="Campaign">The campaign and its calls by state.</param>
+    /// <param name="AsOf">When the status was read.</param>
+    /// <param name="WeekStart">First local date of the current campaign week.</param>
+    /// <param name="ByPeriod">Calls per site and service period, by state.</param>
+    /// <param name="Agents">Every roster agent against the weekly quota.</param>
+    /// <param name="AgentsNotReached">
+    /// Roster agents not identified in any completed call this week, as before: <paramref name="AgentsNotTested"/> and
+    /// <paramref name="AgentsPossiblyReached"/> together.
+    /// </param>
+    /// <param name="Calls">Every planned call.</param>
+    /// <param name="AgentsNotTested">Agents none of whose lines had a completed call this week that could have been theirs.</param>
+    /// <param name="AgentsPossiblyReached">Agents not identified, whose line had a completed call this week whose agent was not identified.</param>
+    /// <param name="UnidentifiedCallsThisWeek">Per line, the completed calls this week whose agent was not identified.</param>
     public sealed record CampaignStatusResponse(
         CampaignLine Campaign, DateTimeOffset AsOf, DateOnly WeekStart, IReadOnlyList<PeriodLine> ByPeriod,
-        IReadOnlyList<AgentProgress> Agents, IReadOnlyList<string> AgentsNotReached, IReadOnlyList<CallLine> Calls);
+        IReadOnlyList<AgentProgress> Agents, IReadOnlyList<string> AgentsNotReached, IReadOnlyList<CallLine> Calls,
+        IReadOnlyList<string> AgentsNotTested, IReadOnlyList<string> AgentsPossiblyReached, IReadOnlyList<UnidentifiedLine> UnidentifiedCallsThisWeek);
+
+    /// <summary>Completed calls this week on one line whose agent was not identified, and who they may have reached.</summary>
+    /// <param name="Site">The site the line rings at.</param>
+    /// <param name="Line">The number called.</param>
+    /// <param name="Calls">How many.</param>
+    /// <param name="PossibleAgents">The line's agents not identified in any call this week.</param>
+    /// <param name="RosterKnown">False when the campaign names no agents for the line.</param>
+    /// <param name="Text">The sentence the CLI and the campaign page show, e.g. "2 calls on leeds line +441134960001 (helen, peter could be among them)".</param>
+    public sealed record UnidentifiedLine(string Site, string Line, int Calls, IReadOnlyList<string> PossibleAgents, bool RosterKnown, string Text);
 }

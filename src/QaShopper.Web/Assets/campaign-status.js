@@ -26,10 +26,13 @@
             var row = section.querySelector('tr[data-agent="' + CSS.escape(agent.agentId) + '"]');
             if (row) {
                 set(row.querySelector('[data-field="completed"]'), String(agent.completedThisWeek));
-                set(row.querySelector('[data-field="reached"]'), agent.notReached ? 'not reached yet' : '');
+                set(row.querySelector('[data-field="reached"]'), agent.reachNote);
             }
         });
-        set(document.getElementById('not-reached'), status.agentsNotReached.length === 0 ? 'none' : status.agentsNotReached.join(', '));
+        set(document.getElementById('unidentified'), status.unidentifiedCallsThisWeek.length === 0
+            ? 'none'
+            : status.unidentifiedCallsThisWeek.map(function (line) { return line.text; }).join('; '));
+        set(document.getElementById('not-tested'), status.agentsNotTested.length === 0 ? 'none' : status.agentsNotTested.join(', '));
         status.byPeriod.forEach(function (period) {
             var row = section.querySelector('tr[data-period="' + CSS.escape(period.site + '/' + period.period) + '"]');
             if (row) {

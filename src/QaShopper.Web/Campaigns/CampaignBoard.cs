@@ -66,6 +66,7 @@ public sealed record CampaignSummary(ScheduledCampaign Scheduled, CampaignStatus
             .Where(c => c.State == CampaignCallState.Completed && c.AgentId is not null && c.Call.LocalDate >= Status.WeekStart && c.Call.LocalDate < weekEnd)
             .GroupBy(c => c.AgentId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var possiblyReached = Status.PossiblyReachedAgents.ToHashSet(StringComparer.Ordinal);
         return [.. campaign.Lines
             .SelectMany(l => l.Agents.Select(a => (Agent: a, l.Number)))
             .GroupBy(x => x.Agent, StringComparer.Ordinal)
@@ -74,13 +75,31 @@ public sealed record CampaignSummary(ScheduledCampaign Scheduled, CampaignStatus
                 g.Key,
                 [.. g.Select(x => x.Number).Distinct(StringComparer.Ordinal)],
                 thisWeek.GetValueOrDefault(g.Key),
-                campaign.Quotas.PerAgentPerWeek))];
+                campaign.Quotas.PerAgentPerWeek,
+                possiblyReached.Contains(g.Key)))];
     }
 }
 
 /// <summary>An agent's completed calls this campaign week against the weekly quota.</summary>
-public sealed record AgentProgress(string AgentId, IReadOnlyList<string> Lines, int CompletedThisWeek, int WeeklyQuota)
+/// <param name="AgentId">The agent.</param>
+/// <param name="Lines">The lines whose roster names them.</param>
+/// <param name="CompletedThisWeek">Completed calls this week identified as theirs.</param>
+/// <param name="WeeklyQuota">The campaign's calls per agent per week.</param>
+/// <param name="PossiblyReached">
+/// Not identified in any call this week, but a line of theirs had a completed call whose agent was not identified: it
+/// may have been them (see <see cref="CampaignStatus.PossiblyReachedAgents"/>).
+/// </param>
+public sealed record AgentProgress(string AgentId, IReadOnlyList<string> Lines, int CompletedThisWeek, int WeeklyQuota, bool PossiblyReached)
 {
-    /// <summary>True when the agent has not answered a completed call this week.</summary>
+    /// <summary>
+    /// True when no completed call this week was identified as the agent's; this includes <see cref="PossiblyReached"/>
+    /// agents (the meaning it always had), <see cref="NotTested"/> leaves them out.
+    /// </summary>
     public bool NotReached => CompletedThisWeek == 0;
+
+    /// <summary>True when no completed call this week was, or could have been, the agent's.</summary>
+    public bool NotTested => NotReached && !PossiblyReached;
+
+    /// <summary>How the campaign page marks the agent: not tested, maybe reached, or nothing once identified in a call.</summary>
+    public string ReachNote => NotTested ? "not tested yet" : PossiblyReached ? "maybe reached, not identified" : "";
 }

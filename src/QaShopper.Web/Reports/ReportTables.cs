@@ -99,7 +99,7 @@ public static class ReportTables
                 ],
             ]),
             Deductions("deductions", "Top deductions", report.TopDeductions),
-            new ReportTable("not-reached", "Agents not reached", ["Agent"], [.. report.AgentsNotReached.Select(a => (IReadOnlyList<ReportCell>)[new ReportCell(a, $"/reports/agents/{Uri.EscapeDataString(a)}")])]),
+            new ReportTable("not-reached", "Agents not reached (no call identified as theirs)", ["Agent"], [.. report.AgentsNotReached.Select(a => (IReadOnlyList<ReportCell>)[new ReportCell(a, $"/reports/agents/{Uri.EscapeDataString(a)}")])]),
         ];
     }
 

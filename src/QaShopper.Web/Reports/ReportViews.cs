@@ -57,6 +57,8 @@ public sealed record TeamReport(
 /// <summary>
 /// The monthly summary. <c>AgentsNotReached</c>: roster agents with no call filed under them in the month;
 /// <c>UnidentifiedCalls</c>: scored calls whose agent could not be identified (someone was reached, not known who).
+/// While <c>UnidentifiedCalls</c> is above zero an agent "not reached" may have answered one of those calls: the
+/// monthly page says so next to the list rather than letting it read as "never called".
 /// </summary>
 public sealed record MonthlyReport(
     string Month,

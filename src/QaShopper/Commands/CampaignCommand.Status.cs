@@ -20,7 +20,7 @@ internal static partial class CampaignCommand
         var json = new Option<bool>("--json") { Description = "Print the status as JSON" };
         var noCalls = new Option<bool>("--no-calls") { Description = "Only the counts, not every call's state" };
         var csv = new Option<bool>("--csv") { Description = "Print every call's state as CSV (without an id: the campaigns, one row each)" };
-        var command = new Command("status", "Where a campaign stands: planned, done, pending and failed calls per period and per agent, agents not yet tested this week, every call's state")
+        var command = new Command("status", "Where a campaign stands: planned, done, pending and failed calls per period and per agent, agents reached but not identified and agents not tested this week, every call's state")
         {
             id, json, noCalls, csv,
         };
@@ -53,7 +53,11 @@ internal static partial class CampaignCommand
                     status.IsFinished,
                     ByState = status.ByState.ToDictionary(kv => CampaignStatusRenderer.Name(kv.Key), kv => kv.Value),
                     status.WeekStart,
+                    // UntestedAgents keeps its meaning (not identified in a completed call this week); the two lists after it split it.
                     status.UntestedAgents,
+                    status.NotTestedAgents,
+                    status.PossiblyReachedAgents,
+                    status.UnidentifiedCallsThisWeek,
                     Calls = status.Calls.Select(c => new
                     {
                         c.Call.CallId,

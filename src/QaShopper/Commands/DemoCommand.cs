@@ -78,9 +78,30 @@ internal static class DemoCommand
         var byState = status.ByState.Where(kv => kv.Value > 0).Select(kv => $"{kv.Value} {Describe(kv.Key)}");
         await console.Out.WriteLineAsync(
             $"{command}: campaign {status.CampaignId}{(launched.Interrupted ? " STOPPED EARLY" : string.Empty)}, {status.Calls.Count} calls ({string.Join(", ", byState)}) in {elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min; " +
-            (status.UntestedAgents.Count == 0 ? "every agent tested; " : $"not reached: {string.Join(", ", status.UntestedAgents)}; ") +
+            Reach(status) +
             $"report: {Path.GetFullPath(reportPath)}; data file: {StorePath(services)}").ConfigureAwait(false);
         return launched.ExitCode;
+    }
+
+    /// <summary>"every agent tested; " or who was not tested and which calls reached someone not identified, kept apart.</summary>
+    private static string Reach(CampaignStatus status)
+    {
+        var parts = new List<string>();
+        if (status.UntestedAgents.Count == 0)
+        {
+            parts.Add("every agent tested");
+        }
+        else if (status.NotTestedAgents is { Count: > 0 } notTested)
+        {
+            parts.Add($"not tested: {string.Join(", ", notTested)}");
+        }
+
+        if (status.UnidentifiedCallsThisWeek.Count > 0)
+        {
+            parts.Add($"reached but not identified: {ReachWording.Describe(status.UnidentifiedCallsThisWeek)}");
+        }
+
+        return string.Concat(parts.Select(p => p + "; "));
     }
 
     // The file the store opened, not the setting read again with its default repeated here.

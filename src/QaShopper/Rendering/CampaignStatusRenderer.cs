@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace QaShopper.Rendering;
 
-/// <summary>Shows where a campaign stands: counts by state, per period and per agent, untested agents, every call.</summary>
+/// <summary>Shows where a campaign stands: counts by state, per period and per agent, agents reached but not identified and not tested, every call.</summary>
 internal static class CampaignStatusRenderer
 {
     private static readonly CampaignCallState[] States = Enum.GetValues<CampaignCallState>();
@@ -40,13 +40,37 @@ internal static class CampaignStatusRenderer
             console.Write(agents);
         }
 
-        console.WriteLine(status.UntestedAgents.Count == 0
-            ? $"Every roster agent has a completed test call in the week from {status.WeekStart:yyyy-MM-dd}."
-            : $"Not yet tested in the week from {status.WeekStart:yyyy-MM-dd} ({status.UntestedAgents.Count}): {string.Join(", ", status.UntestedAgents)}");
+        WriteReach(status, console);
 
         if (listCalls)
         {
             WriteCalls(status, scheduled.Campaign, console);
+        }
+    }
+
+    /// <summary>
+    /// Who was tested this week, keeping "reached but not identified" apart from "not tested": an agent whose line had a
+    /// call the recogniser could not put a name to may well have answered it.
+    /// </summary>
+    private static void WriteReach(CampaignStatus status, IAnsiConsole console)
+    {
+        var week = $"the week from {status.WeekStart:yyyy-MM-dd}";
+        if (status.UntestedAgents.Count == 0)
+        {
+            console.WriteLine($"Every roster agent has a completed test call in {week}.");
+        }
+
+        if (status.UnidentifiedCallsThisWeek.Count > 0)
+        {
+            console.WriteLine($"Reached but not identified in {week}: {ReachWording.Describe(status.UnidentifiedCallsThisWeek)}.");
+        }
+
+        if (status.UntestedAgents.Count > 0)
+        {
+            var notTested = status.NotTestedAgents;
+            console.WriteLine(notTested.Count == 0
+                ? $"Not tested in {week}: none (every agent not identified could be among the calls above)."
+                : $"Not tested in {week} ({notTested.Count}): {string.Join(", ", notTested)}");
         }
     }
 

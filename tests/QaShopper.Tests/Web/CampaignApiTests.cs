@@ -65,6 +65,11 @@ public sealed class CampaignApiTests
         var status = await client.GetFromJsonAsync<JsonElement>("/api/campaigns/web-week/status");
         Assert.That(status.GetProperty("campaign").GetProperty("byState").GetProperty("planned").GetInt32(), Is.EqualTo(planned));
         Assert.That(status.GetProperty("agentsNotReached").GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(status.GetProperty("agentsNotTested").GetArrayLength(), Is.EqualTo(status.GetProperty("agentsNotReached").GetArrayLength()), "no call answered yet, so no one may have been reached");
+        Assert.That(status.GetProperty("agentsPossiblyReached").GetArrayLength(), Is.Zero);
+        Assert.That(status.GetProperty("unidentifiedCallsThisWeek").GetArrayLength(), Is.Zero);
+        var page = await client.GetStringAsync(new Uri("/campaigns/web-week", UriKind.Relative));
+        Assert.That(page, Does.Contain("<span id=\"unidentified\">none</span>").And.Contain("<span id=\"not-tested\">"));
         var list = await client.GetFromJsonAsync<JsonElement>("/api/campaigns");
         Assert.That(list.EnumerateArray().Select(c => c.GetProperty("id").GetString()), Does.Contain("web-week"));
 

@@ -9,7 +9,7 @@ using QaShopper.Web.Security;
 namespace QaShopper.Web.Pages.Campaigns;
 
 /// <summary>
-/// One campaign live: calls by state, per period, agents against their weekly quota, agents not reached, every call;
+/// One campaign live: calls by state, per period, agents against their weekly quota, calls reached but not identified, agents not tested, every call;
 /// campaign-status.js refreshes it from <c>/api/campaigns/{id}/status</c>. Cancel needs the manage policy.
 /// </summary>
 public sealed class CampaignViewModel(CampaignBoard board, ICampaignControl control, IAuthorizationService authorization, ILogger<CampaignViewModel> logger) : PageModel

@@ -5,7 +5,7 @@ using QaShopper.Web.Reports;
 
 namespace QaShopper.Web.Pages.Reports;
 
-/// <summary><c>/reports/monthly?month=YYYY-MM</c>: the month's calls, mean, grades, top deductions and agents not reached.</summary>
+/// <summary><c>/reports/monthly?month=YYYY-MM</c>: the month's calls, mean, grades, top deductions, agents not reached and calls reached but not identified.</summary>
 public sealed class MonthlyModel(ReportService reports, TimeProvider clock, ILogger<MonthlyModel> logger) : ReportPageModel(clock, logger)
 {
     /// <summary>The report shown.</summary>
