@@ -33,7 +33,47 @@ public sealed record EvaluationReport(
     /// <summary>Target: at least 90% of calls within 5 points (two reviewers may differ by 5% at most).</summary>
     public const double Within5PointsTarget = 0.90;
 
+    /// <summary>Target over the items the scorer decided: at least 97% agree.</summary>
+    public const double ConfidentItemAgreementTarget = 0.97;
+
+    /// <summary>Target over the items the scorer decided: at least 95% of calls within 5 points.</summary>
+    public const double Within5ConfidentPointsTarget = 0.95;
+
     public double ItemAgreement => Items == 0 ? 0 : (double)Agreements / Items;
+
+    /// <summary>Items the scorer decided (passed or failed, not left uncertain).</summary>
+    public int ConfidentItems => Items - Uncertain;
+
+    /// <summary>Agreement over the items the scorer decided: what a fail or a pass it gives is worth.</summary>
+    public double ConfidentItemAgreement => ConfidentItems == 0 ? 0 : (double)Agreements / ConfidentItems;
+
+    /// <summary>Calls whose score is within 5 points of the truth's score over the same decided items (uncertain items left out of both).</summary>
+    public int CallsWithin5ConfidentPoints { get; init; }
+
+    public double ShareWithin5ConfidentPoints => Calls == 0 ? 0 : (double)CallsWithin5ConfidentPoints / Calls;
+
+    /// <summary>Calls flagged for review (an item left uncertain, or the agent named without confidence).</summary>
+    public int CallsNeedingReview { get; init; }
+
+    public double ReviewRate => Calls == 0 ? 0 : (double)CallsNeedingReview / Calls;
+
+    /// <summary>Critical items scored failed that truly passed: each one fails a call the agent did not fail.</summary>
+    public int CriticalFalseFails { get; init; }
+
+    /// <summary>Calls naming an agent other than the one who answered.</summary>
+    public int AgentsNamedWrongly { get; init; }
+
+    /// <summary>Calls naming an agent other than the one who answered, with confidence (not sent to review for it).</summary>
+    public int AgentsNamedWronglyWithConfidence { get; init; }
+
+    /// <summary>Every item where the scorer and the truth differ, in call order, with what the scorer's outcome rested on.</summary>
+    public IReadOnlyList<ItemDisagreement> Disagreements { get; init; } = [];
+
+    /// <summary>False fails per call compared.</summary>
+    public double FalseFailsPerCall => Calls == 0 ? 0 : (double)FalseFails / Calls;
+
+    /// <summary>False passes per call compared.</summary>
+    public double FalsePassesPerCall => Calls == 0 ? 0 : (double)FalsePasses / Calls;
 
     public double ShareWithin5Points => Calls == 0 ? 0 : (double)CallsWithin5Points / Calls;
 
@@ -72,3 +112,14 @@ public sealed record ItemConfusion(string ScenarioId, string ItemId, int Compare
 
     public double Agreement => Compared == 0 ? 1 : (double)Agreements / Compared;
 }
+
+/// <summary>One item where the scorer and the truth differ.</summary>
+/// <param name="CallId">The call.</param>
+/// <param name="ScenarioId">Its scenario.</param>
+/// <param name="ItemId">The item.</param>
+/// <param name="Critical">True for a critical item.</param>
+/// <param name="Truth">What really happened.</param>
+/// <param name="Scored">What the scorer decided.</param>
+/// <param name="Reason">The evidence's reason (or matched text) for the scorer's outcome.</param>
+/// <param name="Heard">What the agent said where the phrase belonged, when the evidence says.</param>
+public sealed record ItemDisagreement(string CallId, string ScenarioId, string ItemId, bool Critical, ItemOutcome Truth, ItemOutcome Scored, string? Reason, string? Heard);

@@ -13,11 +13,14 @@ public static class Evaluator
         var list = calls.ToList();
         var confusion = new Dictionary<(string, string), int[]>();
         int items = 0, agreements = 0, uncertain = 0, within5 = 0, grades = 0, agents = 0, introduced = 0;
+        int within5Confident = 0, review = 0, criticalFalseFails = 0, wrongAgents = 0, wrongAgentsConfident = 0;
+        var disagreements = new List<ItemDisagreement>();
         double absoluteError = 0;
 
         foreach (var call in list)
         {
             var scored = call.Score.Items.ToDictionary(i => i.Id, i => i.Outcome, StringComparer.Ordinal);
+            var evidence = call.Score.Items.ToDictionary(i => i.Id, i => i.Evidence, StringComparer.Ordinal);
             foreach (var item in call.Scenario.Checklist)
             {
                 if (!call.Truth.Items.TryGetValue(item.Id, out var truth) || truth is not (ItemOutcome.Passed or ItemOutcome.Failed))
@@ -32,8 +35,12 @@ public static class Evaluator
                 if (outcome == truth)
                 {
                     agreements++;
+                    continue;
                 }
-                else if (outcome == ItemOutcome.Uncertain)
+
+                var why = evidence.GetValueOrDefault(item.Id);
+                disagreements.Add(new ItemDisagreement(call.Truth.CallId, call.Scenario.Id, item.Id, item.Critical, truth, outcome, why?.Reason ?? why?.Text, why?.Heard?.Text));
+                if (outcome == ItemOutcome.Uncertain)
                 {
                     counts[3]++;
                     uncertain++;
@@ -45,7 +52,16 @@ public static class Evaluator
                 else
                 {
                     counts[2]++;
+                    criticalFalseFails += item.Critical && outcome == ItemOutcome.Failed ? 1 : 0;
                 }
+            }
+
+            review += call.Score.NeedsReview ? 1 : 0;
+            within5Confident += Math.Abs(call.Score.Score - ConfidentTruthScore(call)) <= 5.0 + 1e-9 ? 1 : 0;
+            if (call.Score.Agent is { } named && !string.Equals(named, call.Truth.AgentId, StringComparison.Ordinal))
+            {
+                wrongAgents++;
+                wrongAgentsConfident += call.Score.AgentMatch is { IsConfident: false } ? 0 : 1;
             }
 
             var truthScore = TruthScore(call.Scenario, call.Truth);
@@ -80,7 +96,26 @@ public static class Evaluator
             perItem)
         {
             AgentsIntroduced = introduced,
+            CallsWithin5ConfidentPoints = within5Confident,
+            CallsNeedingReview = review,
+            CriticalFalseFails = criticalFalseFails,
+            AgentsNamedWrongly = wrongAgents,
+            AgentsNamedWronglyWithConfidence = wrongAgentsConfident,
+            Disagreements = disagreements,
         };
+    }
+
+    /// <summary>
+    /// The truth's score over the items the scorer decided: an item left uncertain is out of the automatic score (it
+    /// goes to review), so it is left out of the truth's too, and the two measure the same items.
+    /// </summary>
+    private static double ConfidentTruthScore(EvaluatedCall call)
+    {
+        var uncertain = call.Score.Items.Where(i => i.Outcome == ItemOutcome.Uncertain).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var (score, _, _) = ScoreRule.Summarise(
+            call.Scenario.Checklist.Select(i => (uncertain.Contains(i.Id) ? ItemOutcome.NotApplicable : call.Truth.Items.GetValueOrDefault(i.Id, ItemOutcome.NotApplicable), i.Weight, i.Critical)),
+            call.Scenario.Grades);
+        return score;
     }
 
     /// <summary>The score and grade the truth deserves, by the contract's rules (weights, critical items, thresholds).</summary>

@@ -17,7 +17,11 @@ public sealed record CallScore(
     double Score,
     Grade Grade,
     bool NeedsReview,
-    IReadOnlyList<ItemResult> Items);
+    IReadOnlyList<ItemResult> Items)
+{
+    /// <summary>What was heard of the agent's name and how it was matched to the roster; null when no name was heard.</summary>
+    public Attribution.AgentMatch? AgentMatch { get; init; }
+}
 
 /// <summary>The outcome of one checklist item.</summary>
 public enum ItemOutcome

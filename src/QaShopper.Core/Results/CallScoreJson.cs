@@ -210,7 +210,8 @@ public static class CallScoreJson
         _ => throw new JsonException($"grade: expected excellent, good, pass or fail, got '{grade}'"),
     };
 
-    private static string OutcomeName(ItemOutcome outcome) => outcome switch
+    /// <summary>The contract's name of an outcome: passed, failed, not_applicable, uncertain.</summary>
+    public static string OutcomeName(ItemOutcome outcome) => outcome switch
     {
         ItemOutcome.Passed => "passed",
         ItemOutcome.Failed => "failed",

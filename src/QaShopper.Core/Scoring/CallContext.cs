@@ -148,8 +148,12 @@ internal sealed class SegmentView
 /// <summary>One call being scored: its segments in time order and the end of its time line.</summary>
 internal sealed class CallContext
 {
-    public CallContext(Transcript transcript, bool characterMatching, double minConfidence, double exactPhraseMinConfidence)
+    public CallContext(Transcript transcript, bool characterMatching, ScoringOptions options)
     {
+        var (minConfidence, exactPhraseMinConfidence) = (options.MinConfidence, options.ExactPhraseMinConfidence);
+        ReliableSpeechConfidence = options.ReliableSpeechConfidence;
+        CriticalNearMissFloor = options.CriticalNearMissFloor;
+        MisheardSimilarity = options.MisheardSimilarity;
         Transcript = transcript;
         var ordered = transcript.Segments
             .Select((s, i) => (Segment: s, Index: i))
@@ -175,4 +179,13 @@ internal sealed class CallContext
 
     /// <summary>The end of the call, seconds from the answer.</summary>
     public double End { get; }
+
+    /// <summary>See <see cref="ScoringOptions.ReliableSpeechConfidence"/>.</summary>
+    public double ReliableSpeechConfidence { get; }
+
+    /// <summary>See <see cref="ScoringOptions.CriticalNearMissFloor"/>.</summary>
+    public double CriticalNearMissFloor { get; }
+
+    /// <summary>See <see cref="ScoringOptions.MisheardSimilarity"/>.</summary>
+    public double MisheardSimilarity { get; }
 }

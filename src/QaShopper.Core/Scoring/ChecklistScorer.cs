@@ -34,10 +34,11 @@ public sealed class ChecklistScorer
         ArgumentNullException.ThrowIfNull(transcript);
 
         var checklist = Compile(scenario);
-        var call = new CallContext(transcript, checklist.CharacterMatching, _options.MinConfidence, _options.ExactPhraseMinConfidence);
+        var call = new CallContext(transcript, checklist.CharacterMatching, _options);
         var evaluator = new ItemEvaluator(call, _matcher);
         var results = new ItemResult[checklist.Items.Length];
         var chosen = new Occurrence?[checklist.Items.Length];
+        var absent = new bool[checklist.Items.Length];
 
         foreach (var index in checklist.EvaluationOrder)
         {
@@ -59,15 +60,95 @@ public sealed class ChecklistScorer
             else
             {
                 var after = compiled.AfterIndex >= 0 ? chosen[compiled.AfterIndex] : null;
-                var (outcome, evidence, match) = evaluator.Evaluate(compiled, after);
+                var (outcome, evidence, match, missing) = evaluator.Evaluate(compiled, after);
                 chosen[index] = match;
+                absent[index] = missing;
                 result = (outcome, evidence);
             }
 
             results[index] = new ItemResult(item.Id, result.Outcome, item.Weight, item.Critical, result.Evidence);
         }
 
+        DoubtAbsences(checklist, call, evaluator, results, chosen, absent);
         return Summarise(scenario, results, IdentifyAgent(checklist, chosen) ?? agentId);
+    }
+
+    /// <summary>
+    /// Turns each fail that rests only on a missing phrase into <c>uncertain</c> when the speech where the phrase belonged
+    /// was not heard reliably. Where it belonged: after the items before it in the checklist that passed and before those
+    /// after it, within the item's own window. Done once every item is scored, since the checklist's later items bound
+    /// the earlier ones.
+    /// </summary>
+    private static void DoubtAbsences(CompiledChecklist checklist, CallContext call, ItemEvaluator evaluator, ItemResult[] results, Occurrence?[] chosen, bool[] absent)
+    {
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (!absent[i])
+            {
+                continue;
+            }
+
+            var item = checklist.Items[i];
+            var (from, to) = Where(checklist, call, results, chosen, i);
+            if (evaluator.Doubt(item, results[i].Evidence, from, to) is { } doubt)
+            {
+                results[i] = results[i] with
+                {
+                    Outcome = ItemOutcome.Uncertain,
+                    Evidence = results[i].Evidence with { Reason = $"{results[i].Evidence.Reason}; {doubt}" },
+                };
+            }
+        }
+    }
+
+    /// <summary>The stretch of the call where item <paramref name="index"/>'s phrase belonged (seconds from the answer).</summary>
+    private static (double From, double To) Where(CompiledChecklist checklist, CallContext call, ItemResult[] results, Occurrence?[] chosen, int index)
+    {
+        double from = 0, to = call.End;
+        for (var j = 0; j < results.Length; j++)
+        {
+            if (j == index || results[j].Outcome != ItemOutcome.Passed || chosen[j] is not { } match)
+            {
+                continue;
+            }
+
+            if (j < index)
+            {
+                from = Math.Max(from, match.End);
+            }
+            else
+            {
+                to = Math.Min(to, match.Start);
+            }
+        }
+
+        // Checklist order is the usual order of a call, not a rule: where the passed items say otherwise, look everywhere.
+        if (from >= to)
+        {
+            (from, to) = (0, call.End);
+        }
+
+        var (windowFrom, windowTo) = (0.0, call.End);
+        var item = checklist.Items[index].Item;
+        if (item.Within is { } within)
+        {
+            windowTo = Math.Min(windowTo, within.TotalSeconds);
+        }
+
+        if (item.InLast is { } inLast)
+        {
+            windowFrom = Math.Max(windowFrom, call.End - inLast.TotalSeconds);
+        }
+
+        if (checklist.Items[index].AfterIndex is >= 0 and var after && chosen[after] is { } previous)
+        {
+            windowFrom = Math.Max(windowFrom, previous.End);
+        }
+
+        // The item's own window is a rule; the order only narrows it, and never to nothing.
+        return Math.Max(from, windowFrom) < Math.Min(to, windowTo)
+            ? (Math.Max(from, windowFrom), Math.Min(to, windowTo))
+            : (windowFrom, windowTo);
     }
 
     private static CallScore Summarise(Scenario scenario, ItemResult[] results, string? agent)

@@ -26,8 +26,14 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
 
     private readonly List<PhraseMatch> _hits = new(8);
 
-    public (ItemOutcome Outcome, Evidence Evidence, Occurrence? Chosen) Evaluate(CompiledItem item, Occurrence? after) =>
-        item.Item.Check switch
+    /// <summary>
+    /// The item's outcome, its evidence and the match chosen. <c>Absent</c> marks a fail that rests only on the phrase
+    /// not being found: <see cref="Doubt"/> decides afterwards whether the speech where it belonged was heard well enough.
+    /// </summary>
+    public (ItemOutcome Outcome, Evidence Evidence, Occurrence? Chosen, bool Absent) Evaluate(CompiledItem item, Occurrence? after)
+    {
+        _absent = false;
+        var (outcome, evidence, chosen) = item.Item.Check switch
         {
             AnyPhraseCheck => Positive(item, OrByTail(item, Search(item, item.Flat, null, after), after), after, $"no {item.Item.Id} phrase"),
             RegexCheck => Positive(item, Search(item, null, item.Pattern, after), after, $"no match for /{item.Pattern}/"),
@@ -35,6 +41,70 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             NoPhraseCheck => None(item, after),
             _ => (ItemOutcome.NotApplicable, Evidence.Because("not a phrase item"), null),
         };
+        return (outcome, evidence, chosen, _absent && outcome == ItemOutcome.Failed);
+    }
+
+    /// <summary>
+    /// Why a fail by absence is not trustworthy, or null when it is. The phrase is missing from the speaker's speech
+    /// between <paramref name="from"/> and <paramref name="to"/> (where the checklist's order and the item's window put
+    /// it). That absence is evidence only if nothing there could be the phrase misheard: an utterance that partly
+    /// resembles the phrase (<see cref="ScoringOptions.MisheardSimilarity"/>) in speech recognised below
+    /// <see cref="ScoringOptions.ReliableSpeechConfidence"/> may be it. A critical item fails the whole call, so any
+    /// unclear speech there, or a near miss anywhere (<see cref="ScoringOptions.CriticalNearMissFloor"/>), is doubt enough.
+    /// </summary>
+    public string? Doubt(CompiledItem item, Evidence evidence, double from, double to)
+    {
+        var phrases = item.Flat.Length > 0 ? item.Flat : [.. item.Groups.SelectMany(g => g)];
+        foreach (var segment in call.Segments)
+        {
+            if (!segment.Serves(item.Item.Speaker) || segment.Segment.End <= from + Epsilon || segment.Segment.Start >= to - Epsilon
+                || string.IsNullOrWhiteSpace(segment.Segment.Text))
+            {
+                continue;
+            }
+
+            if (item.Item.Critical && segment.Confidence is { } unclear && unclear < call.ReliableSpeechConfidence)
+            {
+                return $"the speech at {Reasons.Seconds(segment.Segment.Start)}, where it belonged, was unclear " +
+                    $"({Reasons.Quote(segment.Segment.Text.Trim())}, confidence {Reasons.Number(unclear)}), and a critical item does not fail on doubt";
+            }
+
+            if (Resemblance(segment, phrases) is { } candidate && candidate.Similarity >= call.MisheardSimilarity
+                && (candidate.Confidence ?? 1.0) < call.ReliableSpeechConfidence)
+            {
+                return $"{Reasons.Quote(candidate.Text)} at {Reasons.Seconds(candidate.Start)} resembles it (similarity {Reasons.Number(candidate.Similarity)}) " +
+                    $"in unclear speech (confidence {Reasons.Number(candidate.Confidence ?? 0)}): it may have been said and misheard";
+            }
+        }
+
+        if (item.Item.Critical && (evidence.Closest?.Similarity ?? Max(evidence.Matches?.Select(m => m.Closest?.Similarity))) is { } near && near >= call.CriticalNearMissFloor)
+        {
+            return $"a critical item does not fail on a near miss (similarity {Reasons.Number(near)}): it may have been said and misheard";
+        }
+
+        return null;
+    }
+
+    /// <summary>The stretch of <paramref name="segment"/> most like any of <paramref name="phrases"/>, however unlike.</summary>
+    private Occurrence? Resemblance(SegmentView segment, CompiledPhrase[] phrases)
+    {
+        Occurrence? best = null;
+        foreach (var phrase in phrases)
+        {
+            if (matcher.BestCandidate(phrase, segment.Canonical.Text, 0.0) is { } candidate && candidate.Similarity > (best?.Similarity ?? -1))
+            {
+                var (start, end) = segment.Canonical.ToSource(candidate.Start, candidate.End);
+                var (t0, t1) = segment.TimesOf(start, end);
+                best = new Occurrence(segment, start, end, t0, t1, candidate.Similarity, phrase.Original, null);
+            }
+        }
+
+        return best;
+    }
+
+    private static double? Max(IEnumerable<double?>? values) => values?.Where(v => v is not null).DefaultIfEmpty(null).Max();
+
+    private bool _absent;
 
     private (ItemOutcome, Evidence, Occurrence?) Positive(CompiledItem item, SearchResult found, Occurrence? after, string missing)
     {
@@ -51,6 +121,9 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         var closest = found.Unconstrained is null ? ClosestNearMiss(item, item.Flat) : null;
         var reason = missing + Window(item, after) + Hint(found, closest);
         var (outcome, evidence, chosen) = NotFound(item, after, reason, closest);
+
+        // Said, but outside the item's window: that is evidence, not an absence.
+        _absent &= found.Unconstrained is null;
         return (outcome, evidence with { Heard = HeardWhere(item, after, found.Unconstrained ?? closest), Closest = (found.Unconstrained ?? closest)?.ToEvidence() }, chosen);
     }
 
@@ -161,6 +234,14 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             return (ItemOutcome.Uncertain, near.ToEvidence() with { Reason = $"{reason}; the closest candidate was {OnlyLowConfidence(near)}" }, null);
         }
 
+        if (closest is { IsLowConfidence: false } heard && heard.Similarity >= NearMissFloor && Satisfies(item.Item, heard, after)
+            && OtherNumbers(heard) is { Count: > 0 } stated)
+        {
+            // Heard clearly, other numbers: that is contrary information, not a missing phrase.
+            return (ItemOutcome.Failed, Evidence.Because($"{reason}; the closest candidate states other numbers ({string.Join(", ", stated)})"), null);
+        }
+
+        _absent = true;
         return (ItemOutcome.Failed, Evidence.Because(reason), null);
     }
 

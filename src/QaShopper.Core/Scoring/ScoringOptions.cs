@@ -28,4 +28,30 @@ public sealed class ScoringOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double ExactPhraseMinConfidence { get; set; } = 0.3;
+
+    /// <summary>
+    /// A phrase missing from the speech where it belonged (after the checklist's passed items before it, before those
+    /// after it, within its window) does not fail its item when something there resembles it
+    /// (<see cref="MisheardSimilarity"/>) in speech recognised below this confidence (0..1): it may have been said and
+    /// misheard, so the item is <c>uncertain</c> and the call goes to review. For a critical item any utterance there
+    /// below this confidence is enough. 0 turns the check off (absence always fails). Default 0.5.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ReliableSpeechConfidence { get; set; } = 0.5;
+
+    /// <summary>
+    /// A critical item whose phrase was not found, but something at least this similar was (0.5..1), is
+    /// <c>uncertain</c> instead of failed: a critical fail fails the whole call, so it never rests on a near miss.
+    /// Default 0.6.
+    /// </summary>
+    [Range(0.5, 1.0)]
+    public double CriticalNearMissFloor { get; set; } = 0.6;
+
+    /// <summary>
+    /// How much (0..1) an utterance where a missing phrase belonged must resemble it to be taken as the phrase possibly
+    /// misheard (see <see cref="ReliableSpeechConfidence"/>). Default 0.5: half the phrase's letters line up, the same
+    /// floor below which a closest candidate is not shown.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MisheardSimilarity { get; set; } = 0.5;
 }

@@ -1,3 +1,4 @@
+using QaShopper.Core.Attribution;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
 
@@ -20,6 +21,13 @@ internal sealed class ScoreDocument
 
     public List<ItemDocument> Items { get; set; } = [];
 
+    /// <summary>The agent's name as heard; null when none was heard (and in files written before attribution was kept).</summary>
+    public string? AgentHeard { get; set; }
+
+    public AgentMatchKind? AgentMatchKind { get; set; }
+
+    public double? AgentMatchSimilarity { get; set; }
+
     public static ScoreDocument From(CallScore s) => new()
     {
         ScenarioId = s.ScenarioId,
@@ -29,9 +37,15 @@ internal sealed class ScoreDocument
         Grade = s.Grade,
         NeedsReview = s.NeedsReview,
         Items = [.. s.Items.Select(ItemDocument.From)],
+        AgentHeard = s.AgentMatch?.Heard,
+        AgentMatchKind = s.AgentMatch?.Kind,
+        AgentMatchSimilarity = s.AgentMatch?.Similarity,
     };
 
-    public CallScore ToScore() => new(ScenarioId, ScenarioHash, Agent, Score, Grade, NeedsReview, [.. Items.Select(i => i.ToItem())]);
+    public CallScore ToScore() => new(ScenarioId, ScenarioHash, Agent, Score, Grade, NeedsReview, [.. Items.Select(i => i.ToItem())])
+    {
+        AgentMatch = AgentHeard is not null && AgentMatchKind is { } kind ? new AgentMatch(AgentHeard, kind, AgentMatchSimilarity ?? 0) : null,
+    };
 }
 
 /// <summary>The stored form of an <see cref="ItemResult"/>.</summary>

@@ -3,9 +3,13 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using QaShopper.Cli;
 using QaShopper.Core.Calls;
 using QaShopper.Core.Evaluation;
+using QaShopper.Core.Results;
+using QaShopper.Core.Scoring;
 using QaShopper.Hosting;
 using QaShopper.Simulation;
 using Spectre.Console;
@@ -47,7 +51,16 @@ internal static class EvalCommand
             DefaultValueFactory = _ => DefaultHeldOutFolder,
             HelpName = "DIR",
         };
-        var command = new Command("eval", "Measure scoring accuracy against the simulator's ground truth, on the tuning set, the held-out set or both") { json, set, heldOut };
+        var rescore = new Option<bool>("--rescore")
+        {
+            Description = "Score again the calls the last eval of the same set and seed kept (nothing is placed or transcribed again): for comparing the scorer's rules and settings on the same transcripts",
+        };
+        var details = new Option<bool>("--details") { Description = "Also list every item where the scorer and the truth differ, with what the scorer's outcome rested on" };
+        var tradeOff = new Option<bool>("--trade-off")
+        {
+            Description = "Score the kept calls again as each decision threshold moves (implies --rescore): false fails, false passes and review rate side by side",
+        };
+        var command = new Command("eval", "Measure scoring accuracy against the simulator's ground truth, on the tuning set, the held-out set or both") { json, set, heldOut, rescore, details, tradeOff };
         batch.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,6 +79,31 @@ internal static class EvalCommand
             var calls = parse.GetRequiredValue(batch.Calls);
             var seed = parse.GetRequiredValue(batch.Seed);
             var concurrency = parse.GetRequiredValue(batch.Concurrency);
+            if (parse.GetValue(tradeOff))
+            {
+                var sweeps = new Dictionary<string, object>(StringComparer.Ordinal);
+                foreach (var name in which == Both ? [Tuning, HeldOut] : new[] { which })
+                {
+                    var (kept, configured) = await LoadKeptAsync(parse, name, heldOutFolder, seed, console, cancellationToken).ConfigureAwait(false);
+                    var rows = EvalTradeOff.Sweep(kept, configured);
+                    if (parse.GetValue(json))
+                    {
+                        sweeps[name] = EvalTradeOff.Json(rows);
+                    }
+                    else
+                    {
+                        EvalTradeOff.Write(name, seed, rows, console);
+                    }
+                }
+
+                if (parse.GetValue(json))
+                {
+                    console.Out.WriteLine(JsonSerializer.Serialize(sweeps, IndentedJson));
+                }
+
+                return ExitCodes.Ok;
+            }
+
             var reports = new List<(string Set, EvaluationReport Report)>();
             foreach (var name in which == Both ? [Tuning, HeldOut] : new[] { which })
             {
@@ -74,11 +112,13 @@ internal static class EvalCommand
                     console.Rich.MarkupLine($"[bold]{name} set[/]");
                 }
 
-                var report = await RunSetAsync(parse, name, heldOutFolder, calls, seed, concurrency, console, cancellationToken).ConfigureAwait(false);
+                var report = parse.GetValue(rescore)
+                    ? await RescoreSetAsync(parse, name, heldOutFolder, seed, console, cancellationToken).ConfigureAwait(false)
+                    : await RunSetAsync(parse, name, heldOutFolder, calls, seed, concurrency, console, cancellationToken).ConfigureAwait(false);
                 reports.Add((name, report));
             }
 
-            Write(reports, parse.GetValue(json), console);
+            Write(reports, parse.GetValue(json), parse.GetValue(details), console);
             return reports.All(r => r.Report.MeetsTargets) ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;
@@ -94,17 +134,51 @@ internal static class EvalCommand
     {
         // Evaluation keeps its calls apart from the user's results: its own database and recordings, per set and seed.
         // Fresh every time: the pipeline is idempotent per call id, so a kept workspace would replay old scores.
-        var workspace = Path.Combine(Path.GetTempPath(), "qashopper-eval", set + "-" + seed.ToString(CultureInfo.InvariantCulture));
+        var workspace = Workspace(set, seed);
         if (Directory.Exists(workspace))
         {
             Directory.Delete(workspace, recursive: true);
         }
 
-        using var host = await AppHost.StartAsync(parse, HostFeatures.Calls, cancellationToken, b =>
+        using var host = await StartHostAsync(parse, set, heldOutFolder, workspace, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(calls, seed, concurrency, host.Services, console, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The calls the last run of this set and seed kept, scored again by today's scorer (<c>--rescore</c>).</summary>
+    private static async Task<EvaluationReport> RescoreSetAsync(ParseResult parse, string set, string heldOutFolder, int seed, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (kept, options) = await LoadKeptAsync(parse, set, heldOutFolder, seed, console, cancellationToken).ConfigureAwait(false);
+        return kept.Evaluate(options);
+    }
+
+    /// <summary>The kept calls of a set and seed, and the scorer's configured settings.</summary>
+    private static async Task<(EvalRescore Kept, ScoringOptions Options)> LoadKeptAsync(ParseResult parse, string set, string heldOutFolder, int seed, CliConsole console, CancellationToken cancellationToken)
+    {
+        var workspace = Workspace(set, seed);
+        if (!File.Exists(Path.Combine(workspace, DatabaseFile)))
+        {
+            throw new CliException($"--rescore: no calls kept for the {set} set and seed {seed} (looked in {workspace}); run the same eval without --rescore first");
+        }
+
+        using var host = await StartHostAsync(parse, set, heldOutFolder, workspace, cancellationToken).ConfigureAwait(false);
+        var setup = await OfflineCallSetup.LoadAsync(host.Services, console, cancellationToken).ConfigureAwait(false);
+        var kept = await EvalRescore.LoadAsync(host.Services, [.. setup.Scenarios.Select(s => s.Scenario)], workspace, cancellationToken).ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"{set} set: {kept.Count} kept calls of seed {seed} scored again").ConfigureAwait(false);
+        return (kept, host.Services.GetRequiredService<IOptions<ScoringOptions>>().Value);
+    }
+
+    /// <summary>Where the calls of one set and seed are kept: their own database and recordings, apart from the user's results.</summary>
+    private static string Workspace(string set, int seed) =>
+        Path.Combine(Path.GetTempPath(), "qashopper-eval", set + "-" + seed.ToString(CultureInfo.InvariantCulture));
+
+    private const string DatabaseFile = "eval.db";
+
+    private static Task<IHost> StartHostAsync(ParseResult parse, string set, string heldOutFolder, string workspace, CancellationToken cancellationToken) =>
+        AppHost.StartAsync(parse, HostFeatures.Calls, cancellationToken, b =>
         {
             if (parse.GetValue(GlobalOptions.Database) is null)
             {
-                b.Configuration.AddInMemoryCollection([new("Store:Path", Path.Combine(workspace, "eval.db"))]);
+                b.Configuration.AddInMemoryCollection([new("Store:Path", Path.Combine(workspace, DatabaseFile))]);
             }
 
             b.Configuration.AddInMemoryCollection([new("Recordings:Directory", Path.Combine(workspace, "recordings"))]);
@@ -117,9 +191,7 @@ internal static class EvalCommand
                     new("Simulation:CallCentreFile", Path.Combine(heldOutFolder, HeldOutCallCentreFile)),
                 ]);
             }
-        }).ConfigureAwait(false);
-        return await RunAsync(calls, seed, concurrency, host.Services, console, cancellationToken).ConfigureAwait(false);
-    }
+        });
 
     internal static async Task<EvaluationReport> RunAsync(int calls, int seed, int concurrency, IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
     {
@@ -133,14 +205,14 @@ internal static class EvalCommand
             .Select(o => new EvaluatedCall(scenarios[o.Call.ScenarioId], o.Truth!, o.Score!)));
     }
 
-    private static void Write(List<(string Set, EvaluationReport Report)> reports, bool json, CliConsole console)
+    private static void Write(List<(string Set, EvaluationReport Report)> reports, bool json, bool details, CliConsole console)
     {
         if (json)
         {
             // One set: its figures, as before, with the set named. Both: an object per set.
             object body = reports.Count == 1
-                ? Figures(reports[0].Set, reports[0].Report)
-                : reports.ToDictionary(r => r.Set, r => Figures(r.Set, r.Report), StringComparer.Ordinal);
+                ? Figures(reports[0].Set, reports[0].Report, details)
+                : reports.ToDictionary(r => r.Set, r => Figures(r.Set, r.Report, details), StringComparer.Ordinal);
             console.Out.WriteLine(JsonSerializer.Serialize(body, IndentedJson));
             return;
         }
@@ -148,6 +220,10 @@ internal static class EvalCommand
         foreach (var (set, report) in reports)
         {
             Write(set, report, console);
+            if (details)
+            {
+                WriteDisagreements(set, report, console);
+            }
         }
 
         if (reports.Count > 1)
@@ -166,10 +242,15 @@ internal static class EvalCommand
             Row(side, reports, "false passes per 100 items", r => F(r.FalsePassesPer100Items), "");
             Row(side, reports, "false fails per 100 items", r => F(r.FalseFailsPer100Items), "");
             Row(side, reports, "items left uncertain", r => N(r.Uncertain), "");
+            Row(side, reports, "item agreement over decided items", r => Mark(r.ConfidentItemAgreement, EvaluationReport.ConfidentItemAgreementTarget), "≥ 97%");
+            Row(side, reports, "critical items failed wrongly", r => N(r.CriticalFalseFails), "0");
+            Row(side, reports, "calls flagged for review", r => P(r.ReviewRate), "≤ 15%");
             Row(side, reports, "mean absolute score error", r => F(r.MeanAbsoluteScoreError) + " points", "");
             Row(side, reports, "calls within 5 points", r => Mark(r.ShareWithin5Points, EvaluationReport.Within5PointsTarget), "≥ 90%");
+            Row(side, reports, "calls within 5 points, decided items", r => Mark(r.ShareWithin5ConfidentPoints, EvaluationReport.Within5ConfidentPointsTarget), "≥ 95%");
             Row(side, reports, "grade agreement", r => P(r.GradeAgreement), "");
-            Row(side, reports, "agent attribution", r => $"{P(r.AgentAttributionRate)} of {N(r.AgentsIntroduced)}", "");
+            Row(side, reports, "agent attribution", r => $"{P(r.AgentAttributionRate)} of {N(r.AgentsIntroduced)}", "≥ 95%");
+            Row(side, reports, "wrong agent named (with confidence)", r => $"{N(r.AgentsNamedWrongly)} ({N(r.AgentsNamedWronglyWithConfidence)})", "(0)");
             console.Rich.Write(side);
         }
     }
@@ -177,7 +258,7 @@ internal static class EvalCommand
     private static void Row(Table table, List<(string Set, EvaluationReport Report)> reports, string measure, Func<EvaluationReport, string> value, string target) =>
         table.AddRow([measure, .. reports.Select(r => value(r.Report)), target]);
 
-    private static object Figures(string set, EvaluationReport report) => new
+    private static object Figures(string set, EvaluationReport report, bool details) => new
     {
         set,
         calls = report.Calls,
@@ -193,9 +274,44 @@ internal static class EvalCommand
         gradeAgreement = Math.Round(report.GradeAgreement, 4),
         agentAttributionRate = Math.Round(report.AgentAttributionRate, 4),
         agentsIntroduced = report.AgentsIntroduced,
+        confidentItems = report.ConfidentItems,
+        confidentItemAgreement = Math.Round(report.ConfidentItemAgreement, 4),
+        callsWithin5ConfidentPoints = Math.Round(report.ShareWithin5ConfidentPoints, 4),
+        callsNeedingReview = report.CallsNeedingReview,
+        reviewRate = Math.Round(report.ReviewRate, 4),
+        criticalFalseFails = report.CriticalFalseFails,
+        falseFailsPerCall = Math.Round(report.FalseFailsPerCall, 3),
+        falsePassesPerCall = Math.Round(report.FalsePassesPerCall, 3),
+        agentsNamedWrongly = report.AgentsNamedWrongly,
+        agentsNamedWronglyWithConfidence = report.AgentsNamedWronglyWithConfidence,
         meetsTargets = report.MeetsTargets,
         perItem = report.PerItem.Select(i => new { scenario = i.ScenarioId, item = i.ItemId, compared = i.Compared, falsePasses = i.FalsePasses, falseFails = i.FalseFails, uncertain = i.Uncertain }),
+        disagreements = details
+            ? report.Disagreements.Select(d => new { call = d.CallId, scenario = d.ScenarioId, item = d.ItemId, critical = d.Critical, truth = CallScoreJson.OutcomeName(d.Truth), scored = CallScoreJson.OutcomeName(d.Scored), reason = d.Reason, heard = d.Heard })
+            : null,
     };
+
+    private static void WriteDisagreements(string set, EvaluationReport report, CliConsole console)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title($"[bold]{set} set: every item where the scorer and the truth differ[/]");
+        foreach (var column in new[] { "Call", "Item", "Truth", "Scored", "Why", "Heard there" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var d in report.Disagreements)
+        {
+            table.AddRow(
+                Markup.Escape(d.CallId),
+                Markup.Escape(d.ScenarioId + "/" + d.ItemId + (d.Critical ? " (critical)" : "")),
+                CallScoreJson.OutcomeName(d.Truth),
+                CallScoreJson.OutcomeName(d.Scored),
+                Markup.Escape(d.Reason ?? ""),
+                Markup.Escape(d.Heard ?? ""));
+        }
+
+        console.Rich.Write(table);
+    }
 
     private static void Write(string set, EvaluationReport report, CliConsole console)
     {
@@ -210,6 +326,12 @@ internal static class EvalCommand
         summary.AddRow("false passes / false fails per 100 items", $"{F(report.FalsePassesPer100Items)} / {F(report.FalseFailsPer100Items)}", "");
         summary.AddRow("mean absolute score error", report.MeanAbsoluteScoreError.ToString("0.00", CultureInfo.InvariantCulture) + " points", "");
         summary.AddRow("calls within 5 points", Mark(report.ShareWithin5Points, EvaluationReport.Within5PointsTarget), "≥ 90%");
+        summary.AddRow("item agreement over decided items (uncertain left out)", Mark(report.ConfidentItemAgreement, EvaluationReport.ConfidentItemAgreementTarget), "≥ 97%");
+        summary.AddRow("calls within 5 points over decided items", Mark(report.ShareWithin5ConfidentPoints, EvaluationReport.Within5ConfidentPointsTarget), "≥ 95%");
+        summary.AddRow("calls flagged for review", $"{P(report.ReviewRate)} ({N(report.CallsNeedingReview)})", "≤ 15%");
+        summary.AddRow("critical items failed that truly passed", N(report.CriticalFalseFails), "0");
+        summary.AddRow("false passes / false fails per call", $"{report.FalsePassesPerCall.ToString("0.000", CultureInfo.InvariantCulture)} / {report.FalseFailsPerCall.ToString("0.000", CultureInfo.InvariantCulture)}", "");
+        summary.AddRow("calls naming the wrong agent (of them with confidence)", $"{N(report.AgentsNamedWrongly)} ({N(report.AgentsNamedWronglyWithConfidence)})", "(0)");
         summary.AddRow("grade agreement", P(report.GradeAgreement), "");
         summary.AddRow($"agent attribution (of {N(report.AgentsIntroduced)} calls where the agent gave a name)", P(report.AgentAttributionRate), "");
         console.Rich.Write(summary);

@@ -1,3 +1,4 @@
+using QaShopper.Core.Attribution;
 using QaShopper.Core.Evaluation;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
@@ -54,6 +55,48 @@ public sealed class EvaluatorTests
 
         Assert.That(report.AgentsIntroduced, Is.EqualTo(1));
         Assert.That(report.AgentAttributionRate, Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void Evaluate_UncertainItems_AreLeftOutOfDecidedAgreementAndOfBothScores()
+    {
+        var truth = Truth("sarah", ("greeting", ItemOutcome.Passed), ("closing", ItemOutcome.Failed), ("agent-name", ItemOutcome.Passed));
+
+        // The scorer decided greeting and agent-name rightly and left closing uncertain: over the decided items it agrees
+        // fully, and its score (both passed) equals the truth's over the same two items.
+        var score = Score("sarah", 100, ("greeting", ItemOutcome.Passed), ("closing", ItemOutcome.Uncertain), ("agent-name", ItemOutcome.Passed)) with { NeedsReview = true };
+
+        var report = Evaluator.Evaluate([new EvaluatedCall(Example, truth, score)]);
+
+        Assert.That(report.ItemAgreement, Is.EqualTo(2.0 / 3), "uncertain counts against plain agreement");
+        Assert.That(report.ConfidentItems, Is.EqualTo(2));
+        Assert.That(report.ConfidentItemAgreement, Is.EqualTo(1.0));
+        Assert.That(report.ShareWithin5ConfidentPoints, Is.EqualTo(1.0));
+        Assert.That(report.ShareWithin5Points, Is.Zero, "against the whole truth the call is 100 vs a score with closing failed");
+        Assert.That(report.ReviewRate, Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void Evaluate_CountsCriticalFalseFailsAndWrongAgentsNamedWithConfidence()
+    {
+        var truth = Truth("sarah", ("correct-hours", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed));
+        var confident = Score("fiona", 50, ("correct-hours", ItemOutcome.Failed), ("agent-name", ItemOutcome.Passed)) with
+        {
+            AgentMatch = new AgentMatch("fee", AgentMatchKind.SoundsAlike, 0.7),
+        };
+        var unsure = Score("fiona", 50, ("correct-hours", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed)) with
+        {
+            AgentMatch = new AgentMatch("fee", AgentMatchKind.Unsure, 0.6),
+        };
+
+        var report = Evaluator.Evaluate([new EvaluatedCall(Example, truth, confident), new EvaluatedCall(Example, truth, unsure)]);
+
+        Assert.That(report.CriticalFalseFails, Is.EqualTo(1));
+        Assert.That(report.AgentsNamedWrongly, Is.EqualTo(2));
+        Assert.That(report.AgentsNamedWronglyWithConfidence, Is.EqualTo(1));
+        Assert.That(report.FalseFailsPerCall, Is.EqualTo(0.5));
+        Assert.That(report.Disagreements.Single().ItemId, Is.EqualTo("correct-hours"));
+        Assert.That(report.Disagreements.Single().Critical, Is.True);
     }
 
     [Test]

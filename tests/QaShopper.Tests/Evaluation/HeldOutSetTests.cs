@@ -74,6 +74,34 @@ public sealed class HeldOutSetTests
         var heldOutIds = HeldOutScenarios().Select(s => s.Id).ToList();
         var scored = root.GetProperty("perItem").EnumerateArray().Select(i => i.GetProperty("scenario").GetString()).Distinct().ToList();
         Assert.That(scored, Is.Not.Empty.And.SubsetOf(heldOutIds), "only held-out scenarios were evaluated");
+
+        // The kept calls scored again by the same scorer come to the same figures, without placing or transcribing.
+        var again = await CliRunner.RunAsync("eval", "--set", "held-out", "--held-out", Folder, "--seed", "7", "--rescore", "--json", "--details");
+        Assert.That(again.ExitCode, Is.AnyOf(0, 1), again.ToString());
+        using var rescored = JsonDocument.Parse(again.Out);
+        foreach (var figure in new[] { "calls", "items", "falseFails", "falsePasses", "uncertainItems", "callsNeedingReview" })
+        {
+            Assert.That(rescored.RootElement.GetProperty(figure).GetInt32(), Is.EqualTo(root.GetProperty(figure).GetInt32()), figure);
+        }
+
+        Assert.That(rescored.RootElement.GetProperty("disagreements").GetArrayLength(),
+            Is.EqualTo(root.GetProperty("items").GetInt32() - (int)Math.Round(root.GetProperty("itemAgreement").GetDouble() * root.GetProperty("items").GetInt32())));
+
+        var sweep = await CliRunner.RunAsync("eval", "--set", "held-out", "--held-out", Folder, "--seed", "7", "--trade-off", "--json");
+        Assert.That(sweep.ExitCode, Is.EqualTo(0), sweep.ToString());
+        using var rows = JsonDocument.Parse(sweep.Out);
+        var heldOutRows = rows.RootElement.GetProperty("held-out").EnumerateArray().ToList();
+        Assert.That(heldOutRows.Select(r => r.GetProperty("setting").GetString()).Distinct(), Does.Contain("ReliableSpeechConfidence").And.Contain("MisheardSimilarity"));
+        Assert.That(heldOutRows.Count(r => r.GetProperty("configured").GetBoolean()), Is.EqualTo(4), "one configured value per setting swept");
+    }
+
+    [Test]
+    public async Task Eval_RescoreWithoutKeptCalls_SaysToRunTheEvalFirst()
+    {
+        var run = await CliRunner.RunAsync("eval", "--set", "held-out", "--held-out", Folder, "--seed", "987654", "--rescore");
+
+        Assert.That(run.ExitCode, Is.Not.EqualTo(0));
+        Assert.That(run.Error, Does.Contain("run the same eval without --rescore first"), run.ToString());
     }
 
     [Test]

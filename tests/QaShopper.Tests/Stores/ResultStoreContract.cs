@@ -1,3 +1,4 @@
+using QaShopper.Core.Attribution;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
@@ -42,6 +43,18 @@ public abstract partial class ResultStoreContract
         Assert.That(stored.ScoredAt, Is.EqualTo(Clock.GetUtcNow()));
         Assert.That(stored.Call.Transcript!.Segments[0].Words![1].Text, Is.EqualTo("星辰航空"));
         Assert.That(stored.Score!.Items[1].Evidence.Matches![1].Reason, Is.EqualTo("“请问您的姓名” not said"));
+    }
+
+    [Test]
+    public async Task SaveCall_HowTheAgentWasMatched_RoundTrips()
+    {
+        var score = SampleCalls.Score() with { Agent = "sarah", AgentMatch = new AgentMatch("sir", AgentMatchKind.SoundsAlike, 0.7) };
+
+        await Store.SaveCallAsync(SampleCalls.Call(), score);
+        var stored = await Store.GetCallAsync("call-1");
+
+        Assert.That(stored!.Score!.AgentMatch, Is.EqualTo(score.AgentMatch));
+        Assert.That(stored.Score.Agent, Is.EqualTo("sarah"));
     }
 
     [Test]

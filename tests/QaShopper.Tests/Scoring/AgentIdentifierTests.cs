@@ -1,0 +1,109 @@
+using QaShopper.Core.Attribution;
+using QaShopper.Core.Calls;
+using QaShopper.Core.Results;
+using QaShopper.Core.Scenarios;
+
+namespace QaShopper.Tests.Scoring;
+
+/// <summary>A misheard name is matched to the roster by how it sounds; a wrong agent is never named with confidence.</summary>
+public sealed class AgentIdentifierTests
+{
+    private static readonly AgentRecord[] Roster =
+    [
+        new("sarah", "Sarah Lee", "1001", "leeds"),
+        new("connor", "Connor", "1002", "leeds"),
+        new("victor", "Victor", "1003", "leeds"),
+        new("fiona", "Fiona", "1004", "leeds"),
+    ];
+
+    [TestCase("sarah", "sarah", AgentMatchKind.Exact)]
+    [TestCase("Sarah", "sarah", AgentMatchKind.Exact)]
+    [TestCase("sir", "sarah", AgentMatchKind.SoundsAlike)]
+    [TestCase("conner", "connor", AgentMatchKind.SoundsAlike)]
+    [TestCase("fictor", "victor", AgentMatchKind.SoundsAlike)]
+    public void HeardName_IsMatchedToTheRosterAgentItSoundsLike(string heard, string agent, AgentMatchKind kind)
+    {
+        var (id, match) = AgentIdentifier.Identify(heard, Roster);
+
+        Assert.That(id, Is.EqualTo(agent));
+        Assert.That(match!.Kind, Is.EqualTo(kind));
+        Assert.That(match.IsConfident, Is.True);
+        Assert.That(match.Heard, Is.EqualTo(heard.ToLowerInvariant()));
+    }
+
+    [TestCase("the")]
+    [TestCase("a")]
+    [TestCase("going")]
+    public void WordLikeNobodysName_LeavesTheAgentUnidentified(string heard)
+    {
+        var (id, match) = AgentIdentifier.Identify(heard, Roster);
+
+        Assert.That(id, Is.Null);
+        Assert.That(match!.Kind, Is.EqualTo(AgentMatchKind.NotOnRoster));
+    }
+
+    [Test]
+    public void NameAsLikeTwoAgents_IsNeverAConfidentMatch()
+    {
+        AgentRecord[] roster = [new("sara", "Sara", null, null), new("zara", "Zara", null, null)];
+
+        var (id, match) = AgentIdentifier.Identify("sarra", roster);
+
+        Assert.That(match!.IsConfident, Is.False, $"named {id} as {match.Kind}");
+    }
+
+    [Test]
+    public void WeakerLikeness_NamesTheAgentButSendsTheCallToReview()
+    {
+        var (id, match) = AgentIdentifier.Identify("fina", Roster);
+        Assert.That(id, Is.EqualTo("fiona"));
+        Assert.That(match!.Kind, Is.EqualTo(AgentMatchKind.SoundsAlike).Or.EqualTo(AgentMatchKind.Unsure));
+
+        var (_, unsure) = AgentIdentifier.Identify("victim", Roster);
+        Assert.That(unsure!.Kind, Is.EqualTo(AgentMatchKind.Unsure).Or.EqualTo(AgentMatchKind.NotOnRoster), "victim keeps two of victor's three consonants");
+
+        var score = CallPipeline.Attribute(Score("victim"), Roster);
+        Assert.That(score.NeedsReview, Is.EqualTo(unsure.Kind == AgentMatchKind.Unsure));
+    }
+
+    [Test]
+    public void WithoutARoster_TheHeardNameStands()
+    {
+        var (id, match) = AgentIdentifier.Identify("Sarah", []);
+
+        Assert.That(id, Is.EqualTo("sarah"));
+        Assert.That(match, Is.Null);
+    }
+
+    [Test]
+    public void Attribute_KeepsTheKnownAgentWhenNoNameWasHeard_OnlyIfOnTheRoster()
+    {
+        Assert.That(CallPipeline.Attribute(Score(null), Roster, "fiona").Agent, Is.EqualTo("fiona"));
+        Assert.That(CallPipeline.Attribute(Score(null), Roster, "nobody").Agent, Is.Null, "not a phantom agent");
+        Assert.That(CallPipeline.Attribute(Score(null), [], "nobody").Agent, Is.EqualTo("nobody"));
+    }
+
+    [Test]
+    public void Attribute_ConfidentMatch_NamesTheAgentWithoutReview()
+    {
+        var score = CallPipeline.Attribute(Score("sir"), Roster);
+
+        Assert.That(score.Agent, Is.EqualTo("sarah"));
+        Assert.That(score.AgentMatch!.Kind, Is.EqualTo(AgentMatchKind.SoundsAlike));
+        Assert.That(score.NeedsReview, Is.False);
+    }
+
+    [TestCase("sarah", "sir")]
+    [TestCase("connor", "conner")]
+    [TestCase("philip", "filip")]
+    [TestCase("katherine", "catherine")]
+    public void SoundKey_IsTheSameForNamesThatSoundAlike(string a, string b) =>
+        Assert.That(NameSounds.Key(a), Is.EqualTo(NameSounds.Key(b)));
+
+    [TestCase("sarah", "simon")]
+    [TestCase("owen", "hazel")]
+    public void SoundKey_DiffersForNamesThatDoNot(string a, string b) =>
+        Assert.That(NameSounds.Key(a), Is.Not.EqualTo(NameSounds.Key(b)));
+
+    private static CallScore Score(string? heard) => new("s", "h", heard, 100, Grade.Excellent, false, []);
+}
