@@ -48,7 +48,7 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
         CallScore score;
         using (CallActivities.Start(CallActivities.Score, call.CallId))
         {
-            score = Attribute(scorer.Score(scenario, transcript), roster, call.AgentId);
+            score = AgentAttribution.Apply(scorer.Score(scenario, transcript), scenario, transcript, roster, call.AgentId);
         }
 
         using (CallActivities.Start(CallActivities.Store, call.CallId))
@@ -59,33 +59,6 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
 
         notifier?.CallScored(call, score);
         return score;
-    }
-
-    /// <summary>
-    /// The score with its agent matched to the roster (<see cref="AgentIdentifier"/>). A name the recogniser heard that
-    /// sounds like nobody on the roster is a mishearing, not a new agent: reports would otherwise grow phantom agents; the
-    /// agent-name item's evidence still shows what was heard. A name matched without confidence sends the call to review.
-    /// </summary>
-    /// <param name="score">The score as the scorer made it: its agent is the name as heard.</param>
-    /// <param name="roster">The call centre's agents; empty when none are known (the heard name then stands).</param>
-    /// <param name="knownAgent">The agent the call was recorded with (an import's <c>--agent</c>), used when no name was heard.</param>
-    public static CallScore Attribute(CallScore score, IReadOnlyList<AgentRecord> roster, string? knownAgent = null)
-    {
-        ArgumentNullException.ThrowIfNull(score);
-        ArgumentNullException.ThrowIfNull(roster);
-        if (score.Agent is null)
-        {
-            var known = knownAgent is not null && (roster.Count == 0 || roster.Any(a => string.Equals(a.Id, knownAgent, StringComparison.Ordinal)));
-            return score with { Agent = known ? knownAgent : null };
-        }
-
-        var (agent, match) = AgentIdentifier.Identify(score.Agent, roster);
-        return score with
-        {
-            Agent = agent,
-            AgentMatch = match,
-            NeedsReview = score.NeedsReview || match is { Kind: AgentMatchKind.Unsure },
-        };
     }
 
     /// <summary>Transcribes a recording with the scenario's checklist phrases (and the agents' names, when known) as recognition hints.</summary>
@@ -114,6 +87,7 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
                 WatchPhrases = HintPhrases.Forbidden(scenario),
                 CallerLines = HintPhrases.CallerLines(scenario),
                 AgentNames = agentNames ?? [],
+                NameIntroductions = NameIntroductions.Of(scenario, agentNames ?? []),
             };
             var transcript = await transcriber.TranscribeAsync(request, cancellationToken).ConfigureAwait(false);
 

@@ -44,4 +44,10 @@ public sealed record TranscriptionRequest(
     /// hear "my name is Sarah" rather than a similar-sounding word. Context only: never spotted or inserted.
     /// </summary>
     public IReadOnlyList<string> AgentNames { get; init; } = [];
+
+    /// <summary>
+    /// The scenario's own ways of giving a name, spelled with each roster name (<see cref="Calls.NameIntroductions"/>):
+    /// context for the agent's side, like <see cref="AgentNames"/>. Never spotted or inserted.
+    /// </summary>
+    public IReadOnlyList<string> NameIntroductions { get; init; } = [];
 }

@@ -111,8 +111,9 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IDisposable
         var spotting = PrepareHints(decoder, hints, request.WatchPhrases);
         AddUnknownWords(decoder, callerLines);
 
-        // Names from the roster are context for the agent's decode only: never spotted, so never inserted.
-        IReadOnlyList<string> agentContext = [.. hints, .. IntroductionsOf(request.AgentNames)];
+        // Names from the roster are context for the agent's decode only: never spotted, so never inserted. The
+        // scenario's own ways of giving a name come with the usual ones.
+        IReadOnlyList<string> agentContext = [.. hints, .. IntroductionsOf(request.AgentNames), .. request.NameIntroductions];
         AddUnknownWords(decoder, agentContext);
         var watched = (request.WatchPhrases ?? []).Select(p => SpottablePhrases.Prepare(p).Words).OfType<string[]>().ToList();
         var segments = new List<TranscriptSegment>();

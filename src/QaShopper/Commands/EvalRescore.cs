@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using QaShopper.Cli;
-using QaShopper.Core.Calls;
+using QaShopper.Core.Attribution;
 using QaShopper.Core.Evaluation;
 using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
@@ -66,7 +66,7 @@ internal sealed class EvalRescore
     {
         var scorer = new ChecklistScorer(options, _phrases);
         return Evaluator.Evaluate(_calls.Select(c =>
-            new EvaluatedCall(c.Scenario, c.Truth, CallPipeline.Attribute(scorer.Score(c.Scenario, c.Transcript), _roster))));
+            new EvaluatedCall(c.Scenario, c.Truth, AgentAttribution.Apply(scorer.Score(c.Scenario, c.Transcript), c.Scenario, c.Transcript, _roster))));
     }
 
     private sealed record KeptCall(string CallId, Scenario Scenario, Transcript Transcript, CallGroundTruth Truth, DateTimeOffset PlacedAt);

@@ -1,7 +1,7 @@
 using QaShopper.Core.Attribution;
-using QaShopper.Core.Calls;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
+using QaShopper.Core.Transcripts;
 
 namespace QaShopper.Tests.Scoring;
 
@@ -62,7 +62,7 @@ public sealed class AgentIdentifierTests
         var (_, unsure) = AgentIdentifier.Identify("victim", Roster);
         Assert.That(unsure!.Kind, Is.EqualTo(AgentMatchKind.Unsure).Or.EqualTo(AgentMatchKind.NotOnRoster), "victim keeps two of victor's three consonants");
 
-        var score = CallPipeline.Attribute(Score("victim"), Roster);
+        var score = Attribute(Score("victim"), Roster);
         Assert.That(score.NeedsReview, Is.EqualTo(unsure.Kind == AgentMatchKind.Unsure));
     }
 
@@ -78,15 +78,15 @@ public sealed class AgentIdentifierTests
     [Test]
     public void Attribute_KeepsTheKnownAgentWhenNoNameWasHeard_OnlyIfOnTheRoster()
     {
-        Assert.That(CallPipeline.Attribute(Score(null), Roster, "fiona").Agent, Is.EqualTo("fiona"));
-        Assert.That(CallPipeline.Attribute(Score(null), Roster, "nobody").Agent, Is.Null, "not a phantom agent");
-        Assert.That(CallPipeline.Attribute(Score(null), [], "nobody").Agent, Is.EqualTo("nobody"));
+        Assert.That(Attribute(Score(null), Roster, "fiona").Agent, Is.EqualTo("fiona"));
+        Assert.That(Attribute(Score(null), Roster, "nobody").Agent, Is.Null, "not a phantom agent");
+        Assert.That(Attribute(Score(null), [], "nobody").Agent, Is.EqualTo("nobody"));
     }
 
     [Test]
     public void Attribute_ConfidentMatch_NamesTheAgentWithoutReview()
     {
-        var score = CallPipeline.Attribute(Score("sir"), Roster);
+        var score = Attribute(Score("sir"), Roster);
 
         Assert.That(score.Agent, Is.EqualTo("sarah"));
         Assert.That(score.AgentMatch!.Kind, Is.EqualTo(AgentMatchKind.SoundsAlike));
@@ -105,5 +105,49 @@ public sealed class AgentIdentifierTests
     public void SoundKey_DiffersForNamesThatDoNot(string a, string b) =>
         Assert.That(NameSounds.Key(a), Is.Not.EqualTo(NameSounds.Key(b)));
 
+    private static CallScore Attribute(CallScore score, IReadOnlyList<AgentRecord> roster, string? known = null) =>
+        AgentAttribution.Apply(score, NameScenario, Transcript, roster, known);
+
+    private static readonly Transcript Transcript = new(1, 30, [new TranscriptSegment(Speaker.Agent, 0.5, 2, "good morning you've reached acme")]);
+
+    private static readonly Scenario NameScenario = TestScenarios.Scenario(TestScenarios.Item("agent-name", new RegexCheck("this is (?<agent>[a-z]+)")));
+
     private static CallScore Score(string? heard) => new("s", "h", heard, 100, Grade.Excellent, false, []);
+
+    [Test]
+    public void RosterNameInTheOpening_WithoutARecognisedIntroduction_NamesTheAgentForReview_AndLeavesTheNameItemUncertain()
+    {
+        var scenario = TestScenarios.Scenario(
+            TestScenarios.Item("greeting", TestScenarios.Any("you've reached acme")),
+            TestScenarios.Item("agent-name", new RegexCheck("(this is|you're speaking with) (?<agent>[a-z]+)")));
+        var transcript = new Transcript(1, 30,
+        [
+            new TranscriptSegment(Speaker.Agent, 0.5, 2, "good morning you've reached acme", 0.9),
+            new TranscriptSegment(Speaker.Agent, 2.2, 3.5, "this fiona speaking", 0.5),
+            new TranscriptSegment(Speaker.Caller, 4, 6, "hello fiona I need help", 0.9),
+        ]);
+        var scorer = new QaShopper.Core.Scoring.ChecklistScorer(new QaShopper.Core.Scoring.ScoringOptions(), new IdentityPhraseResolver());
+        var scored = scorer.Score(scenario, transcript);
+        Assert.That(scored.Items.Single(i => i.Id == "agent-name").Outcome, Is.EqualTo(ItemOutcome.Failed), "the pattern did not match");
+
+        var attributed = AgentAttribution.Apply(scored, scenario, transcript, Roster);
+
+        Assert.That(attributed.Agent, Is.EqualTo("fiona"));
+        Assert.That(attributed.AgentMatch!.Kind, Is.EqualTo(AgentMatchKind.Unsure));
+        Assert.That(attributed.NeedsReview, Is.True);
+        var item = attributed.Items.Single(i => i.Id == "agent-name");
+        Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
+        Assert.That(item.Evidence.Reason, Does.Contain("'fiona' was heard at 2.2 s"));
+        Assert.That(attributed.Score, Is.EqualTo(100), "the uncertain item is out of the score until reviewed");
+    }
+
+    [Test]
+    public void TwoRosterNamesInTheOpening_NameNobody()
+    {
+        var transcript = new Transcript(1, 30, [new TranscriptSegment(Speaker.Agent, 0.5, 2, "fiona or connor will call you back")]);
+
+        var attributed = AgentAttribution.Apply(Score(null), NameScenario, transcript, Roster);
+
+        Assert.That(attributed.Agent, Is.Null);
+    }
 }
