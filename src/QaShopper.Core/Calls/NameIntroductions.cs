@@ -1,4 +1,3 @@
-using System.Text;
 using QaShopper.Core.Scenarios;
 
 namespace QaShopper.Core.Calls;
@@ -38,79 +37,109 @@ public static class NameIntroductions
 
     private const string NameSlot = "\u0001";
 
-    /// <summary>The literal forms of a pattern with the name's place marked, or null when the pattern is not a plain alternation of words.</summary>
+    /// <summary>The literal forms of a pattern with the name's place marked, or null when the pattern is not plain words, groups and alternatives.</summary>
     internal static IReadOnlyList<string>? Forms(string pattern)
+    {
+        var forms = Expand(pattern);
+        return forms is not null && forms.Any(f => f.Contains(NameSlot, StringComparison.Ordinal)) ? forms : null;
+    }
+
+    /// <summary>Every literal form of <paramref name="pattern"/>: its top-level alternatives, each a sequence of words and groups.</summary>
+    private static List<string>? Expand(string pattern)
+    {
+        var forms = new List<string>();
+        foreach (var alternative in TopLevel(pattern, '|'))
+        {
+            if (Sequence(alternative) is not { } expanded)
+            {
+                return null;
+            }
+
+            forms.AddRange(expanded);
+            if (forms.Count > MaxFormsPerPattern)
+            {
+                return null;
+            }
+        }
+
+        return forms;
+    }
+
+    private static List<string>? Sequence(string text)
     {
         List<string> forms = [string.Empty];
         var i = 0;
-        while (i < pattern.Length)
+        while (i < text.Length)
         {
-            if (pattern.AsSpan(i).StartsWith(AgentGroup, StringComparison.Ordinal))
+            if (text[i] == '(')
             {
-                var end = ClosingParenthesis(pattern, i);
-                if (end < 0)
+                var end = ClosingParenthesis(text, i);
+                if (end < 0 || (end + 1 < text.Length && text[end + 1] is '?' or '*' or '+' or '{'))
                 {
                     return null;
                 }
 
-                forms = [.. forms.Select(f => f + NameSlot)];
+                var inner = text[(i + 1)..end];
+                List<string>? parts = inner.StartsWith("?<agent>", StringComparison.Ordinal) ? [NameSlot]
+                    : Expand(inner.StartsWith("?:", StringComparison.Ordinal) ? inner[2..] : inner);
+                if (parts is null)
+                {
+                    return null;
+                }
+
+                forms = [.. forms.SelectMany(f => parts.Select(p => f + p))];
                 i = end + 1;
-                continue;
             }
-
-            var c = pattern[i];
-            if (c == '(')
+            else if (text.AsSpan(i).StartsWith("\\s+", StringComparison.Ordinal))
             {
-                var end = ClosingParenthesis(pattern, i);
-                var inner = end < 0 ? null : pattern[(i + 1)..end];
-                if (inner is null || (end + 1 < pattern.Length && pattern[end + 1] is '?' or '*' or '+' or '{'))
-                {
-                    return null;
-                }
-
-                inner = inner.StartsWith("?:", StringComparison.Ordinal) ? inner[2..] : inner;
-                var alternatives = inner.Split('|');
-                if (alternatives.Any(a => !IsLiteral(a)))
-                {
-                    return null;
-                }
-
-                forms = [.. forms.SelectMany(f => alternatives.Select(a => f + a))];
-                if (forms.Count > MaxFormsPerPattern)
-                {
-                    return null;
-                }
-
-                i = end + 1;
-                continue;
+                forms = [.. forms.Select(f => f + " ")];
+                i += 3;
             }
-
-            var run = new StringBuilder();
-            while (i < pattern.Length && pattern[i] != '(')
+            else if (IsLiteral(text[i]) && !(i + 1 < text.Length && text[i + 1] is '?' or '*' or '+' or '{'))
             {
-                if (pattern.AsSpan(i).StartsWith("\\s+", StringComparison.Ordinal))
-                {
-                    run.Append(' ');
-                    i += 3;
-                    continue;
-                }
-
-                if (!IsLiteral(pattern[i].ToString()) || (i + 1 < pattern.Length && pattern[i + 1] is '?' or '*' or '+' or '{'))
-                {
-                    return null;
-                }
-
-                run.Append(pattern[i]);
+                var c = text[i];
+                forms = [.. forms.Select(f => f + c)];
                 i++;
             }
+            else
+            {
+                return null;
+            }
 
-            forms = [.. forms.Select(f => f + run)];
+            if (forms.Count > MaxFormsPerPattern)
+            {
+                return null;
+            }
         }
 
-        return forms.Any(f => f.Contains(NameSlot, StringComparison.Ordinal)) ? forms : null;
+        return forms;
     }
 
-    private static bool IsLiteral(string text) => text.All(c => char.IsLetter(c) || c is ' ' or '\'' || char.IsAsciiDigit(c));
+    /// <summary><paramref name="text"/> split at <paramref name="separator"/> outside parentheses.</summary>
+    private static IEnumerable<string> TopLevel(string text, char separator)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+            if (depth == 0 && text[i] == separator)
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return text[start..];
+    }
+
+    private static bool IsLiteral(char c) => char.IsLetter(c) || c is ' ' or '\'' || char.IsAsciiDigit(c);
 
     private static int ClosingParenthesis(string pattern, int open)
     {

@@ -33,8 +33,8 @@ public sealed class ScoringOptions
     /// A phrase missing from the speech where it belonged (after the checklist's passed items before it, before those
     /// after it, within its window) does not fail its item when something there resembles it
     /// (<see cref="MisheardSimilarity"/>) in speech recognised below this confidence (0..1): it may have been said and
-    /// misheard, so the item is <c>uncertain</c> and the call goes to review. For a critical item any utterance there
-    /// below this confidence is enough. 0 turns the check off (absence always fails). Default 0.5.
+    /// misheard, so the item is <c>uncertain</c> and the call goes to review. 0 turns the check off (absence always
+    /// fails). Default 0.5.
     /// </summary>
     [Range(0.0, 1.0)]
     public double ReliableSpeechConfidence { get; set; } = 0.5;

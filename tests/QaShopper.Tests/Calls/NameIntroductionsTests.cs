@@ -22,11 +22,20 @@ public sealed class NameIntroductionsTests
     [TestCase("my\\s+name is (?<agent>[a-z]+) speaking", "my name is \u0001 speaking")]
     [TestCase("name is [a-z]+", null)]
     [TestCase("my name is (?<agent>[a-z]+)?", null)]
+    [TestCase("(my name is|you're speaking (to|with)) (?<agent>[a-z]+)", "my name is \u0001")]
     public void Forms_AreOnlyThoseOfPlainWordPatterns(string pattern, string? first)
     {
         var forms = NameIntroductions.Forms(pattern);
 
         Assert.That(forms is { Count: > 0 } ? forms[0] : null, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void NestedAlternatives_AreSpelledOutToo()
+    {
+        var forms = NameIntroductions.Forms("(my name is|you're speaking (to|with)|you're through to) (?<agent>[a-z]+)");
+
+        Assert.That(forms, Is.EqualTo(new[] { "my name is \u0001", "you're speaking to \u0001", "you're speaking with \u0001", "you're through to \u0001" }));
     }
 
     [Test]

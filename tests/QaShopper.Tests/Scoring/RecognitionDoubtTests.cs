@@ -46,17 +46,26 @@ public sealed class RecognitionDoubtTests
     }
 
     [Test]
-    public void CriticalItem_NeverFailsWhereTheSpeechItBelongedInWasUnclear()
+    public void CriticalItem_ResembledByUnclearSpeech_IsUncertain_AndTheCallIsNotFailedOnDoubt()
     {
         var scenario = Scenario(
             Item("greeting", Any("thank you for calling")),
             Item("refund-time", Any("refund reaches you in five working days"), critical: true));
-        var score = Scorer.Score(scenario, Call(60, Agent(1, 3, "thank you for calling", confidence: 0.95), Agent(10, 12, "okay mm right", confidence: 0.2)));
+        var score = Scorer.Score(scenario, Call(60, Agent(1, 3, "thank you for calling", confidence: 0.95), Agent(10, 14, "you're a fun reach is you and fight working pays", confidence: 0.35)));
 
         var item = score.Items.Single(i => i.Id == "refund-time");
         Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Uncertain));
-        Assert.That(item.Evidence.Reason, Does.Contain("critical item does not fail on doubt"));
         Assert.That(score.Grade, Is.EqualTo(QaShopper.Core.Scenarios.Grade.Excellent), "the call is not failed on doubt");
+    }
+
+    [Test]
+    public void CriticalItem_WhereUnclearSpeechResemblesNothingOfIt_Fails()
+    {
+        var item = Scorer.Score(
+            Scenario(Item("refund-time", Any("refund reaches you in five working days"), critical: true)),
+            Call(60, Agent(10, 12, "okay mm right", confidence: 0.2))).Items.Single();
+
+        Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Failed), "an unclear 'okay' elsewhere is no reason to doubt a missing critical phrase");
     }
 
     [Test]
@@ -91,11 +100,14 @@ public sealed class RecognitionDoubtTests
         Assert.That(item.Evidence.Reason, Does.Contain("states other numbers"));
     }
 
-    [Test]
-    public void UnclearSpeechOutsideWhereThePhraseBelonged_DoesNotExcuseItsAbsence()
+    /// <summary>
+    /// The greeting passed at 1 s and the closing at 50 s bound where the offer of help belonged: a garbled likeness of
+    /// it between them may be it misheard; the same after the closing is not where it should have been.
+    /// </summary>
+    [TestCase(40, ItemOutcome.Uncertain)]
+    [TestCase(55, ItemOutcome.Failed)]
+    public void UnclearResemblance_CountsOnlyBetweenThePassedItemsAroundIt(double at, ItemOutcome expected)
     {
-        // The greeting passed at 1 s and the closing at 50 s bound where the offer of help belonged: the garbled
-        // utterance at 55 s, after the closing, is not where it should have been.
         var score = Scorer.Score(
             Scenario(
                 Item("greeting", Any("thank you for calling")),
@@ -106,26 +118,9 @@ public sealed class RecognitionDoubtTests
                 Agent(1, 3, "thank you for calling", confidence: 0.95),
                 Agent(20, 24, "your card is now blocked", confidence: 0.95),
                 Agent(50, 52, "have a nice day", confidence: 0.95),
-                Agent(55, 58, "any think else i hell pit", confidence: 0.2)));
+                Agent(at, at + 3, "any think else i hell pit", confidence: 0.2)));
 
-        Assert.That(score.Items.Single(i => i.Id == "offers-help").Outcome, Is.EqualTo(ItemOutcome.Failed));
-    }
-
-    [Test]
-    public void UnclearResemblanceBetweenTheItemsAroundIt_MakesItUncertain()
-    {
-        var score = Scorer.Score(
-            Scenario(
-                Item("greeting", Any("thank you for calling")),
-                Item("offers-help", Any("anything else i can help with")),
-                Item("closing", Any("have a nice day"))),
-            Call(
-                70,
-                Agent(1, 3, "thank you for calling", confidence: 0.95),
-                Agent(40, 43, "any think else i hell pit", confidence: 0.2),
-                Agent(50, 52, "have a nice day", confidence: 0.95)));
-
-        Assert.That(score.Items.Single(i => i.Id == "offers-help").Outcome, Is.EqualTo(ItemOutcome.Uncertain));
+        Assert.That(score.Items.Single(i => i.Id == "offers-help").Outcome, Is.EqualTo(expected));
     }
 
     [Test]
