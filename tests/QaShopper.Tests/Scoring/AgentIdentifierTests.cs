@@ -150,4 +150,11 @@ public sealed class AgentIdentifierTests
 
         Assert.That(attributed.Agent, Is.Null);
     }
+
+    [TestCase(AgentMatchKind.Exact, "heard 'sarah': the roster name")]
+    [TestCase(AgentMatchKind.SoundsAlike, "heard 'sarah': sounds like sarah and like nobody else on the roster (likeness 0.70)")]
+    [TestCase(AgentMatchKind.Unsure, "heard 'sarah': perhaps sarah, not sure (likeness 0.70); check the recording")]
+    [TestCase(AgentMatchKind.NotOnRoster, "heard 'sarah': like nobody on the roster, so not identified")]
+    public void Wording_SaysWhatWasHeardAndHowSure(AgentMatchKind kind, string expected) =>
+        Assert.That(AgentMatchWording.Describe(new AgentMatch("sarah", kind, 0.7), "sarah"), Is.EqualTo(expected));
 }
