@@ -4,6 +4,7 @@ using QaShopper.Core.Ports;
 using QaShopper.Core.Results;
 using QaShopper.Core.Scenarios;
 using QaShopper.Core.Scoring;
+using QaShopper.Core.Templates;
 using QaShopper.Core.Transcripts;
 
 namespace QaShopper.Core.Calls;
@@ -42,7 +43,7 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
         Transcript transcript;
         using (CallActivities.Start(CallActivities.Transcribe, call.CallId))
         {
-            transcript = await TranscribeAsync(call.RecordingPath, agentChannel, call.AnsweredAfter, scenario, transcriber, names, cancellationToken).ConfigureAwait(false);
+            transcript = await TranscribeAsync(call.RecordingPath, agentChannel, call.AnsweredAfter, scenario, transcriber, names, call.TemplateChoices, cancellationToken).ConfigureAwait(false);
         }
 
         CallScore score;
@@ -61,7 +62,38 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
         return score;
     }
 
+    /// <summary>
+    /// Makes the transcriber ready for this scenario's calls (model loaded, hint searches built) when it can be made
+    /// ready ahead: the work the first call would otherwise wait for. Does nothing for other transcribers.
+    /// </summary>
+    public async Task WarmUpAsync(Scenario scenario, int agentChannel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (transcriber is not IWarmUpTranscriber warm || !transcriber.Supports(scenario.Locale))
+        {
+            return;
+        }
+
+        var roster = await store.GetAgentsAsync(cancellationToken).ConfigureAwait(false);
+
+        // Any one rendering: the searches depend on the checklist and the roster, not on which picks a call makes.
+        var choices = ScenarioRenderer.Render(scenario, new Random(0)).Choices;
+        var request = Request(string.Empty, agentChannel, answeredAfter: 0, scenario, [.. roster.Select(a => a.Name).OfType<string>()], choices);
+        await warm.WarmUpAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Transcribes a recording with the scenario's checklist phrases (and the agents' names, when known) as recognition hints.</summary>
+    /// <param name="recordingPath">The two-channel recording.</param>
+    /// <param name="agentChannel">Which channel holds the agent.</param>
+    /// <param name="answeredAfter">Seconds from dialling to answer, when known.</param>
+    /// <param name="scenario">The scenario the call followed.</param>
+    /// <param name="transcriber">The recogniser.</param>
+    /// <param name="agentNames">The roster's names, context for the agent's side.</param>
+    /// <param name="templateChoices">
+    /// The call's recorded <c>pick</c> choices when we placed it, so the caller spoke the scenario's script; null for a
+    /// recording from elsewhere, whose caller is transcribed from the audio like the agent.
+    /// </param>
+    /// <param name="cancellationToken">Stops the work.</param>
     public static Task<Transcript> TranscribeAsync(
         string recordingPath,
         int agentChannel,
@@ -69,6 +101,7 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
         Scenario scenario,
         ITranscriber transcriber,
         IReadOnlyList<string>? agentNames = null,
+        IReadOnlyDictionary<string, string>? templateChoices = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -82,17 +115,28 @@ public sealed class CallPipeline(ITranscriber transcriber, ChecklistScorer score
 
         async Task<Transcript> TranscribeCoreAsync()
         {
-            var request = new TranscriptionRequest(recordingPath, agentChannel, answeredAfter, scenario.Locale, HintPhrases.Expected(scenario))
-            {
-                WatchPhrases = HintPhrases.Forbidden(scenario),
-                CallerLines = HintPhrases.CallerLines(scenario),
-                AgentNames = agentNames ?? [],
-                NameIntroductions = NameIntroductions.Of(scenario, agentNames ?? []),
-            };
+            var request = Request(recordingPath, agentChannel, answeredAfter, scenario, agentNames, templateChoices);
             var transcript = await transcriber.TranscribeAsync(request, cancellationToken).ConfigureAwait(false);
 
             // A recording exists, so someone answered, even when nobody told us when.
             return answeredAfter is null ? transcript with { AnswerTimeUnknown = true } : transcript;
         }
+    }
+
+    private static TranscriptionRequest Request(
+        string recordingPath, int agentChannel, double? answeredAfter, Scenario scenario, IReadOnlyList<string>? agentNames, IReadOnlyDictionary<string, string>? templateChoices)
+    {
+        IReadOnlyList<CallerTurn> callerScript = templateChoices is null ? [] : CallerScripts.For(scenario, templateChoices);
+        return new TranscriptionRequest(recordingPath, agentChannel, answeredAfter, scenario.Locale, HintPhrases.Expected(scenario))
+        {
+            WatchPhrases = HintPhrases.Forbidden(scenario),
+            CallerLines = HintPhrases.CallerLines(scenario),
+            AgentNames = agentNames ?? [],
+            NameIntroductions = NameIntroductions.Of(scenario, agentNames ?? []),
+            CallerScript = callerScript,
+
+            // Without the script the caller's words can only come from the audio.
+            CallerWordsNeeded = callerScript.Count == 0 || CallerScripts.WordsNeeded(scenario),
+        };
     }
 }

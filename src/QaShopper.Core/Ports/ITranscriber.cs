@@ -50,4 +50,35 @@ public sealed record TranscriptionRequest(
     /// context for the agent's side, like <see cref="AgentNames"/>. Never spotted or inserted.
     /// </summary>
     public IReadOnlyList<string> NameIntroductions { get; init; } = [];
+
+    /// <summary>
+    /// What the caller did, turn by turn in script order, as rendered for this call; empty when unknown (an imported
+    /// recording, or picks whose choices were not recorded). Our own synthesised speech: its words are known.
+    /// </summary>
+    public IReadOnlyList<CallerTurn> CallerScript { get; init; } = [];
+
+    /// <summary>
+    /// Whether the caller's words must be recognised from the audio. When false and <see cref="CallerScript"/> is
+    /// known, an engine may time the caller's speech from the audio alone and label it with the script's lines, which
+    /// is how scoring uses the caller's side unless a checklist item listens to the caller. True unless the sender
+    /// decided otherwise, so an engine told nothing transcribes both sides.
+    /// </summary>
+    public bool CallerWordsNeeded { get; init; } = true;
+}
+
+/// <summary>One turn of the caller's script as played: a spoken line, or tones (<paramref name="Words"/> null).</summary>
+/// <param name="Words">The line as rendered for the call; null for a <c>press</c> step's DTMF tones.</param>
+public sealed record CallerTurn(string? Words)
+{
+    public bool IsSpeech => Words is not null;
+}
+
+/// <summary>
+/// A transcriber with a costly first use (a model to load, searches to build per scenario) that can pay it before the
+/// first recording arrives, so the first call is not scored late.
+/// </summary>
+public interface IWarmUpTranscriber
+{
+    /// <summary>Loads what transcribing recordings like <paramref name="request"/> needs; its recording path is not read.</summary>
+    Task WarmUpAsync(TranscriptionRequest request, CancellationToken cancellationToken = default);
 }

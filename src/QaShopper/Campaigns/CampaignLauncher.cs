@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QaShopper.Cli;
+using QaShopper.Core.Calls;
 using QaShopper.Core.Campaigns;
 using QaShopper.Core.Ports;
 using QaShopper.Hosting;
@@ -10,7 +11,11 @@ using QaShopper.Scheduling;
 namespace QaShopper.Campaigns;
 
 /// <summary>What to start: a campaign file, how to run it, which dates and seed.</summary>
-internal sealed record LaunchRequest(string File, ScheduleMode Mode, DateOnly? From, DateOnly? To, int? Seed);
+internal sealed record LaunchRequest(string File, ScheduleMode Mode, DateOnly? From, DateOnly? To, int? Seed)
+{
+    /// <summary>When the command started, for "first scored call after N s" in the progress; null to leave it out.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+}
 
 /// <summary>How a launch ended: its exit code, the campaign's status when it ran here, and whether a stop signal cut it short.</summary>
 internal sealed record LaunchResult(int ExitCode, CampaignStatus? Status, bool Interrupted, IHost? Host);
@@ -88,6 +93,7 @@ internal static class CampaignLauncher
         }
 
         await AppHost.StartBuiltAsync(host, cancellationToken).ConfigureAwait(false);
+        var warmUp = request.Mode == ScheduleMode.OnTime ? Task.CompletedTask : WarmUpAsync(host, plan.Calls[0].ScenarioId, scenarios, console, cancellationToken);
 
         // The campaign's calls follow today's scenario versions, kept in the store, whatever the folder holds later.
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -116,15 +122,48 @@ internal static class CampaignLauncher
             return new LaunchResult(ExitCodes.Ok, null, false, null);
         }
 
-        return await RunHereAsync(host, book, results, campaign.Id, console, clock, cancellationToken).ConfigureAwait(false);
+        var result = await RunHereAsync(host, book, results, campaign.Id, console, clock, request.StartedAt, cancellationToken).ConfigureAwait(false);
+        await warmUp.ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Loads the recogniser and builds the first call's scenario searches while that call is being placed, so its
+    /// transcription does not start by waiting for them (10-40 s on a slow machine). Started before the triggers, so it
+    /// takes the decoder first; a failure here only costs the time it would have saved.
+    /// </summary>
+    private static Task WarmUpAsync(IHost host, string scenarioId, IReadOnlyList<(Core.Scenarios.Scenario Scenario, string Text)> scenarios, CliConsole console, CancellationToken cancellationToken)
+    {
+        var pipeline = host.Services.GetService<CallPipeline>();
+        var scenario = scenarios.Select(s => s.Scenario).FirstOrDefault(s => s.Id == scenarioId);
+        if (pipeline is null || scenario is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        return Task.Run(async () =>
+        {
+            try
+            {
+                await pipeline.WarmUpAsync(scenario, agentChannel: 1, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await console.Error.WriteLineAsync($"warning: could not prepare the recogniser ahead of the first call ({ex.Message}); it loads at that call instead").ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped before the first call: nothing to prepare for.
+            }
+        }, CancellationToken.None);
     }
 
     /// <summary>Follows the campaign until its calls have all ended; on a stop signal, stops placing calls at once.</summary>
-    private static async Task<LaunchResult> RunHereAsync(IHost host, CampaignBook book, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<LaunchResult> RunHereAsync(IHost host, CampaignBook book, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, DateTimeOffset? startedAt, CancellationToken cancellationToken)
     {
         try
         {
-            var status = await CampaignProgress.FollowAsync(book, results, campaignId, console, clock, cancellationToken).ConfigureAwait(false);
+            var status = await CampaignProgress.FollowAsync(book, results, campaignId, console, clock, cancellationToken, startedAt).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             return new LaunchResult(ExitCodes.Ok, status, false, null);
         }

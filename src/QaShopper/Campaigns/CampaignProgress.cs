@@ -15,8 +15,10 @@ internal static class CampaignProgress
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public static async Task<CampaignStatus> FollowAsync(CampaignBook book, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<CampaignStatus> FollowAsync(
+        CampaignBook book, IResultStore results, string campaignId, CliConsole console, TimeProvider clock, CancellationToken cancellationToken, DateTimeOffset? startedAt = null)
     {
+        var firstScoredShown = startedAt is null;
         var status = await Read(book, campaignId, cancellationToken).ConfigureAwait(false);
         var reported = new HashSet<string>(status.Calls.Where(c => c.State.IsFinal()).Select(c => c.Call.CallId), StringComparer.Ordinal);
         if (console.IsInteractive)
@@ -57,6 +59,11 @@ internal static class CampaignProgress
                     ? $"{score.Score:0.0} {score.Grade.ToString().ToLowerInvariant()} ({score.Agent ?? "agent not identified"})"
                     : CampaignStatusRenderer.Name(call.State) + (call.Reason is { } reason ? $": {reason}" : "");
                 await console.Error.WriteLineAsync($"[{reported.Count}/{status.Calls.Count}] {call.Call.CallId} {call.Call.ScenarioId}: {result}").ConfigureAwait(false);
+                if (score is not null && !firstScoredShown)
+                {
+                    firstScoredShown = true;
+                    await console.Error.WriteLineAsync(FirstScoredCall.Describe(clock.GetUtcNow() - startedAt!.Value)).ConfigureAwait(false);
+                }
             }
 
             if (status.IsFinished)
@@ -76,4 +83,13 @@ internal static class CampaignProgress
     private static async Task<CampaignStatus> Read(CampaignBook book, string campaignId, CancellationToken cancellationToken) =>
         await book.GetStatusAsync(campaignId, cancellationToken).ConfigureAwait(false)
         ?? throw new CliException($"campaign '{campaignId}' is not in the database");
+}
+
+/// <summary>The demo's promise to a first-time user: a scored call within a minute of starting.</summary>
+internal static class FirstScoredCall
+{
+    public static readonly TimeSpan Target = TimeSpan.FromMinutes(1);
+
+    public static string Describe(TimeSpan after) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"first scored call after {after.TotalSeconds:0} s (target: within {Target.TotalSeconds:0} s)");
 }

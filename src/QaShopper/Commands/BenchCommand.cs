@@ -4,10 +4,12 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using QaShopper.Cli;
 using QaShopper.Core.Calls;
 using QaShopper.Core.Ports;
 using QaShopper.Hosting;
+using QaShopper.LocalSpeech.Pocketsphinx;
 using QaShopper.Simulation;
 using Spectre.Console;
 
@@ -59,7 +61,7 @@ internal static class BenchCommand
                         new("LocalSpeech:Pocketsphinx:MaxDecoders", "1"),
                     ]);
                 }).ConfigureAwait(false);
-                await RunAsync(parse.GetRequiredValue(calls), parse.GetRequiredValue(seed), host.Services, console, cancellationToken).ConfigureAwait(false);
+                await RunAsync(parse.GetRequiredValue(calls), parse.GetRequiredValue(seed), host.Services, workspace, console, cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
             finally
@@ -70,7 +72,7 @@ internal static class BenchCommand
         return command;
     }
 
-    private static async Task RunAsync(int calls, int seed, IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
+    private static async Task RunAsync(int calls, int seed, IServiceProvider services, string workspace, CliConsole console, CancellationToken cancellationToken)
     {
         PinToOneCore(console);
         var synthesizer = services.GetRequiredService<ISpeechSynthesizer>();
@@ -94,6 +96,7 @@ internal static class BenchCommand
 
         // The first call also loads the decoder's model (once per process): reported separately, not averaged in.
         var measured = new List<(double Duration, double Transcribe, double Score, double Store)>();
+        var recordings = new List<string>();
         double? warmUpSeconds = null;
         foreach (var request in plan)
         {
@@ -116,6 +119,10 @@ internal static class BenchCommand
             }
 
             measured.Add((duration, transcribe, stages.Seconds(request.CallId, CallActivities.Score), stages.Seconds(request.CallId, CallActivities.Store)));
+            if (outcome.Call.RecordingPath is { } recording)
+            {
+                recordings.Add(recording);
+            }
         }
 
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Offline speech path, one core[/]");
@@ -126,8 +133,35 @@ internal static class BenchCommand
         var callSeconds = measured.Sum(m => m.Duration);
         table.AddRow("pocketsphinx transcription, both channels", Rtf(measured.Sum(m => m.Transcribe) / callSeconds), $"{measured.Count} calls, {F(callSeconds)} s of call");
         table.AddRow("scoring", Rtf(measured.Sum(m => m.Score) / callSeconds), "same calls");
-        table.AddRow("post-call pipeline (transcribe + score + store)", Rtf(measured.Sum(m => m.Transcribe + m.Score + m.Store) / callSeconds), "same calls; target ≤ 0.25");
+        var pipelineRtf = measured.Sum(m => m.Transcribe + m.Score + m.Store) / callSeconds;
+        table.AddRow("post-call pipeline (transcribe + score + store)", Rtf(pipelineRtf), "same calls; target ≤ 0.25");
+
+        // The same recordings through plain pocketsphinx, after the pipeline is done with them: the ratio of the two is
+        // what stays comparable from one run (and machine load) to the next.
+        var plainExecutable = PlainPocketsphinx.DebianExecutable;
+        PlainRun? plain = null;
+        if (PlainPocketsphinx.IsInstalled(plainExecutable) && recordings.Count == measured.Count && recordings.Count > 0)
+        {
+            var model = services.GetService<IOptions<PocketsphinxOptions>>()?.Value ?? new PocketsphinxOptions();
+            plain = await new PlainPocketsphinx(plainExecutable, model, Path.Combine(workspace, "plain")).RunAsync(recordings, cancellationToken).ConfigureAwait(false);
+            table.AddRow("plain pocketsphinx_continuous, both channels", Rtf(plain.RealTimeFactor), $"same recordings, 16 kHz, no hints; start-up {F(plain.StartUpSeconds)} s per run excluded");
+        }
+
         console.Rich.Write(table);
+        if (plain is null)
+        {
+            console.Rich.WriteLine(PlainPocketsphinx.IsInstalled(plainExecutable)
+                ? "pipeline / plain pocketsphinx: not measured (no recordings of the measured calls)"
+                : $"pipeline / plain pocketsphinx: not measured: {plainExecutable} is not installed (Debian package pocketsphinx)");
+        }
+        else
+        {
+            var ratio = SpeedRatio.Of(pipelineRtf, plain.RealTimeFactor);
+            console.Rich.WriteLine(
+                $"post-call pipeline / plain pocketsphinx, same audio, same run: {Rtf(pipelineRtf)} / {Rtf(plain.RealTimeFactor)} = {Ratio(ratio)} × plain " +
+                $"(target ≤ {Ratio(SpeedRatio.Target)} × plain: {(SpeedRatio.Meets(ratio) ? "met" : "not met")})");
+        }
+
         console.Rich.WriteLine($"decoder start-up (first call's transcription, once per process): {F(warmUpSeconds ?? 0)} s");
         console.Rich.WriteLine(Machine());
     }
@@ -164,6 +198,8 @@ internal static class BenchCommand
     }
 
     private static string Rtf(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 

@@ -45,7 +45,8 @@ internal static class DemoCommand
             }
 
             var started = TimeProvider.System.GetTimestamp();
-            var request = new LaunchRequest(parse.GetRequiredValue(campaign), ScheduleMode.Now, From: null, To: null, parse.GetValue(seed));
+            var startedAt = TimeProvider.System.GetUtcNow();
+            var request = new LaunchRequest(parse.GetRequiredValue(campaign), ScheduleMode.Now, From: null, To: null, parse.GetValue(seed)) { StartedAt = startedAt };
             var launched = await CampaignLauncher.LaunchAsync(
                 parse,
                 request,
@@ -55,13 +56,13 @@ internal static class DemoCommand
             using var host = launched.Host;
             return host is null || launched.Status is null
                 ? launched.ExitCode
-                : await ReportAsync(host, launched, parse.GetRequiredValue(report), TimeProvider.System.GetElapsedTime(started), console, "demo").ConfigureAwait(false);
+                : await ReportAsync(host, launched, parse.GetRequiredValue(report), TimeProvider.System.GetElapsedTime(started), console, "demo", startedAt).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Prints the per-agent table and the summary and writes the HTML report, for a finished or a stopped run alike.</summary>
-    internal static async Task<int> ReportAsync(IHost host, LaunchResult launched, string reportPath, TimeSpan elapsed, CliConsole console, string command)
+    internal static async Task<int> ReportAsync(IHost host, LaunchResult launched, string reportPath, TimeSpan elapsed, CliConsole console, string command, DateTimeOffset? startedAt = null)
     {
         var services = host.Services;
         var clock = services.GetRequiredService<TimeProvider>();
@@ -80,6 +81,11 @@ internal static class DemoCommand
             $"{command}: campaign {status.CampaignId}{(launched.Interrupted ? " STOPPED EARLY" : string.Empty)}, {status.Calls.Count} calls ({string.Join(", ", byState)}) in {elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min; " +
             Reach(status) +
             $"report: {Path.GetFullPath(reportPath)}; data file: {StorePath(services)}").ConfigureAwait(false);
+        if (startedAt is { } since && await FirstScoredAsync(store, status, since).ConfigureAwait(false) is { } first)
+        {
+            await console.Out.WriteLineAsync(FirstScoredCall.Describe(first - since)).ConfigureAwait(false);
+        }
+
         return launched.ExitCode;
     }
 
@@ -102,6 +108,21 @@ internal static class DemoCommand
         }
 
         return string.Concat(parts.Select(p => p + "; "));
+    }
+
+    /// <summary>When the campaign's first call of this run was scored, from the store; null when none was.</summary>
+    private static async Task<DateTimeOffset?> FirstScoredAsync(IResultStore store, CampaignStatus status, DateTimeOffset since)
+    {
+        DateTimeOffset? first = null;
+        foreach (var attempt in status.Calls.Where(c => c.State == CampaignCallState.Completed).Select(c => c.AttemptCallId).OfType<string>())
+        {
+            if (await store.GetCallAsync(attempt, CancellationToken.None).ConfigureAwait(false) is { ScoredAt: { } at } && at >= since && (first is null || at < first))
+            {
+                first = at;
+            }
+        }
+
+        return first;
     }
 
     // The file the store opened, not the setting read again with its default repeated here.
