@@ -29,7 +29,12 @@ internal static class CallSeed
         await store.SaveAgentAsync(new AgentRecord("li", "Li", "1001", "leeds"));
         await store.SaveAgentAsync(new AgentRecord("amy", "Amy", "1002", "york"));
         await store.SaveCallAsync(SampleCalls.Call() with { RecordingPath = wav }, SampleCalls.Score());
-        var failed = SampleCalls.Score(agent: "amy", score: 40) with { Grade = Grade.Fail, NeedsReview = false };
+        var failed = SampleCalls.Score(agent: "amy", score: 40) with
+        {
+            Grade = Grade.Fail,
+            NeedsReview = false,
+            AgentMatch = new QaShopper.Core.Attribution.AgentMatch("amie", QaShopper.Core.Attribution.AgentMatchKind.SoundsAlike, 0.8),
+        };
         await store.SaveCallAsync(SampleCalls.Call("call-2", "amy", SampleCalls.Monday.AddDays(1)) with { RecordingPath = "/etc/passwd" }, failed);
     }
 

@@ -136,6 +136,9 @@ public sealed class CallsApiTests
         Assert.That(asViewer, Does.Contain(">may I have the reference</mark>").And.Contain("/api/calls/call-1/recording").And.Contain("not said"));
         Assert.That(asViewer, Does.Not.Contain("form class=\"override\""), "a viewer gets no override form");
         Assert.That(asReviewer, Does.Contain("form class=\"override\""));
+        Assert.That(asViewer, Does.Not.Contain("id=\"agent-match\""), "no name was matched on call-1");
+        var matched = await viewer.GetStringAsync(new Uri("/calls/call-2", UriKind.Relative));
+        Assert.That(matched, Does.Contain("heard &#x27;amie&#x27;: sounds like amy and like nobody else on the roster (likeness 0.80)"), "what was heard of the name and how sure the match is");
     }
 
     [Test]
