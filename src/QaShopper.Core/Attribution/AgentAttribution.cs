@@ -97,6 +97,5 @@ public static class AgentAttribution
         };
     }
 
-    private static string? FirstName(AgentRecord agent) =>
-        agent.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() ?? agent.Id.ToLowerInvariant();
+    private static string FirstName(AgentRecord agent) => FirstNames.Of(agent.Name) ?? agent.Id.ToLowerInvariant();
 }

@@ -67,9 +67,9 @@ public static class AgentIdentifier
     private static IEnumerable<string> NamesOf(AgentRecord agent)
     {
         yield return agent.Id.ToLowerInvariant();
-        if (agent.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } first)
+        if (FirstNames.Of(agent.Name) is { } first)
         {
-            yield return first.ToLowerInvariant();
+            yield return first;
         }
     }
 

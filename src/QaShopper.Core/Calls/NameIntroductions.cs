@@ -1,3 +1,4 @@
+using QaShopper.Core.Attribution;
 using QaShopper.Core.Scenarios;
 
 namespace QaShopper.Core.Calls;
@@ -19,9 +20,8 @@ public static class NameIntroductions
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(names);
         var firstNames = names
-            .Select(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault())
+            .Select(FirstNames.Of)
             .OfType<string>()
-            .Select(n => n.ToLowerInvariant())
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return [.. scenario.Checklist

@@ -54,4 +54,7 @@ public sealed class ScoringOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double MisheardSimilarity { get; set; } = 0.5;
+
+    /// <summary>A copy to vary one setting of (the evaluation's trade-off); every setting, however many are added.</summary>
+    public ScoringOptions Clone() => (ScoringOptions)MemberwiseClone();
 }

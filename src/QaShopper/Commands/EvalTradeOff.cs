@@ -13,12 +13,12 @@ namespace QaShopper.Commands;
 internal static class EvalTradeOff
 {
     /// <summary>The thresholds that decide between passed, failed and uncertain, and the values each is tried at.</summary>
-    private static readonly (string Setting, double[] Values, Action<ScoringOptions, double> Set)[] Sweeps =
+    private static readonly (string Setting, double[] Values, Func<ScoringOptions, double> Get, Action<ScoringOptions, double> Set)[] Sweeps =
     [
-        (nameof(ScoringOptions.ReliableSpeechConfidence), [0, 0.2, 0.3, 0.4, 0.5, 0.6], (o, v) => o.ReliableSpeechConfidence = v),
-        (nameof(ScoringOptions.MisheardSimilarity), [0.3, 0.4, 0.5, 0.6, 0.7], (o, v) => o.MisheardSimilarity = v),
-        (nameof(ScoringOptions.MinConfidence), [0.4, 0.5, 0.6, 0.7], (o, v) => o.MinConfidence = v),
-        (nameof(ScoringOptions.CriticalNearMissFloor), [0.5, 0.6, 0.7, 1.0], (o, v) => o.CriticalNearMissFloor = v),
+        (nameof(ScoringOptions.ReliableSpeechConfidence), [0, 0.2, 0.3, 0.4, 0.5, 0.6], o => o.ReliableSpeechConfidence, (o, v) => o.ReliableSpeechConfidence = v),
+        (nameof(ScoringOptions.MisheardSimilarity), [0.3, 0.4, 0.5, 0.6, 0.7], o => o.MisheardSimilarity, (o, v) => o.MisheardSimilarity = v),
+        (nameof(ScoringOptions.MinConfidence), [0.4, 0.5, 0.6, 0.7], o => o.MinConfidence, (o, v) => o.MinConfidence = v),
+        (nameof(ScoringOptions.CriticalNearMissFloor), [0.5, 0.6, 0.7, 1.0], o => o.CriticalNearMissFloor, (o, v) => o.CriticalNearMissFloor = v),
     ];
 
     /// <summary>One row: a setting at one value and what the kept calls come to with it.</summary>
@@ -27,13 +27,13 @@ internal static class EvalTradeOff
     public static IReadOnlyList<Row> Sweep(EvalRescore kept, ScoringOptions configured)
     {
         var rows = new List<Row>();
-        foreach (var (setting, values, set) in Sweeps)
+        foreach (var (setting, values, get, set) in Sweeps)
         {
             foreach (var value in values)
             {
-                var options = Copy(configured);
+                var options = configured.Clone();
                 set(options, value);
-                rows.Add(new Row(setting, value, Math.Abs(Get(setting, configured) - value) < 1e-9, kept.Evaluate(options)));
+                rows.Add(new Row(setting, value, Math.Abs(get(configured) - value) < 1e-9, kept.Evaluate(options)));
             }
         }
 
@@ -83,24 +83,6 @@ internal static class EvalTradeOff
         callsWithin5ConfidentPoints = Math.Round(r.Report.ShareWithin5ConfidentPoints, 4),
         criticalFalseFails = r.Report.CriticalFalseFails,
     });
-
-    private static double Get(string setting, ScoringOptions options) => setting switch
-    {
-        nameof(ScoringOptions.ReliableSpeechConfidence) => options.ReliableSpeechConfidence,
-        nameof(ScoringOptions.MinConfidence) => options.MinConfidence,
-        nameof(ScoringOptions.MisheardSimilarity) => options.MisheardSimilarity,
-        _ => options.CriticalNearMissFloor,
-    };
-
-    private static ScoringOptions Copy(ScoringOptions o) => new()
-    {
-        SimilarityThreshold = o.SimilarityThreshold,
-        MinConfidence = o.MinConfidence,
-        ExactPhraseMinConfidence = o.ExactPhraseMinConfidence,
-        ReliableSpeechConfidence = o.ReliableSpeechConfidence,
-        CriticalNearMissFloor = o.CriticalNearMissFloor,
-        MisheardSimilarity = o.MisheardSimilarity,
-    };
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
