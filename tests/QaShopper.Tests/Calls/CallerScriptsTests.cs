@@ -97,6 +97,17 @@ public sealed class CallerScriptsTests
         Assert.That(transcriber.Requests.Single().CallerWordsNeeded, Is.True);
     }
 
+    [Test]
+    public async Task TranscribeAsync_ScenarioWithANamePattern_GivesTheRecogniserItsIntroductionsWithTheRosterNames()
+    {
+        var scenario = Parse(Yaml + "\n  - id: agent-name\n    text: Gives their name\n    weight: 5\n    match: { regex: \"(this is|you're speaking with) (?<agent>[a-z]+)\" }\n");
+        var transcriber = new RecordingTranscriber();
+
+        await CallPipeline.TranscribeAsync("call.wav", 1, 2.0, scenario, transcriber, ["Fiona Reed"]);
+
+        Assert.That(transcriber.Requests.Single().NameIntroductions, Is.EquivalentTo(new[] { "this is fiona", "you're speaking with fiona" }));
+    }
+
     private sealed class RecordingTranscriber : ITranscriber
     {
         public List<TranscriptionRequest> Requests { get; } = [];
