@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,7 @@ public static class FliteExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FliteOptions>, FliteOptionsValidator>());
         builder.Services.AddOptions<EspeakOptions>()
             .Bind(builder.Configuration.GetSection(EspeakOptions.SectionName))
-            .PostConfigure<IOptions<FliteOptions>>((espeak, flite) => espeak.CacheDirectory ??= flite.Value.CacheDirectory)
+            .PostConfigure<IConfiguration>((espeak, configuration) => espeak.CacheDirectory ??= FliteCacheDirectory(configuration))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EspeakOptions>, EspeakOptionsValidator>());
@@ -34,4 +35,13 @@ public static class FliteExtensions
             new VoiceRoutingSynthesizer(sp.GetRequiredService<FliteSynthesizer>(), sp.GetRequiredService<EspeakSynthesizer>()));
         return builder;
     }
+
+    /// <summary>
+    /// flite's cache folder read from configuration, not from flite's options: resolving those would validate them a
+    /// second time, and a bad flite setting would be reported twice. A blank value is flite's to report.
+    /// </summary>
+    private static string FliteCacheDirectory(IConfiguration configuration) =>
+        configuration[$"{FliteOptions.SectionName}:{nameof(FliteOptions.CacheDirectory)}"] is { } folder && !string.IsNullOrWhiteSpace(folder)
+            ? folder
+            : new FliteOptions().CacheDirectory;
 }
