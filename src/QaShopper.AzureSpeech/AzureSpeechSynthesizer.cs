@@ -147,8 +147,9 @@ public sealed class AzureSpeechSynthesizer : ISpeechSynthesizer, IDisposable
 
     private string ChooseVoice(SpeechRequest request)
     {
-        // Azure voice names start with their locale (en-US-JennyNeural); a local voice name (rms) in a scenario means "the default".
-        if (request.Voice is { } named && named.Contains('-', StringComparison.Ordinal))
+        // Azure voice names start with their locale (en-US-JennyNeural); a local voice name (rms, or an engine-prefixed
+        // one such as espeak:en-gb+f2, which has a '-' but never a name of Azure's) in a scenario means "the default".
+        if (request.Voice is { } named && named.Contains('-', StringComparison.Ordinal) && !named.Contains(':', StringComparison.Ordinal))
         {
             return named;
         }

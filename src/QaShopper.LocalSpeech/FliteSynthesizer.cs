@@ -19,15 +19,15 @@ public sealed class FliteSynthesizer : ISpeechSynthesizer
     public static readonly IReadOnlyList<string> Voices = ["kal", "kal16", "awb", "rms", "slt"];
 
     private readonly FliteOptions options;
-    private readonly IFliteProcess process;
+    private readonly ISpeechProcess process;
 
     /// <summary>Creates a synthesizer that runs flite as <paramref name="options"/> say.</summary>
     public FliteSynthesizer(FliteOptions options)
-        : this(options, FliteProcess.Instance)
+        : this(options, SpeechProcess.Instance)
     {
     }
 
-    internal FliteSynthesizer(FliteOptions options, IFliteProcess process)
+    internal FliteSynthesizer(FliteOptions options, ISpeechProcess process)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(process);

@@ -14,6 +14,11 @@ internal sealed partial class CallCentreLoader
 {
     private static readonly string[] FliteVoices = ["kal", "kal16", "awb", "rms", "slt"];
 
+    /// <summary>The espeak-ng voices the local synthesizer offers (<c>EspeakSynthesizer.Voices</c>; a test keeps the two in step).</summary>
+    private static readonly string[] EspeakLanguages = ["en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-029"];
+
+    private static readonly string[] EspeakVariants = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "f1", "f2", "f3", "f4", "f5"];
+
     private readonly string file;
     private readonly List<string> errors = [];
 
@@ -265,12 +270,32 @@ internal sealed partial class CallCentreLoader
     private string Voice(YamlNode node)
     {
         var voice = Scalar(node);
-        if (!FliteVoices.Contains(voice, StringComparer.Ordinal))
+        if (!IsLocalVoice(voice))
         {
-            Error(node, $"'{voice}' is not a flite voice; use one of {string.Join(", ", FliteVoices)}");
+            Error(node, $"'{voice}' is not a local voice; use a flite voice ({string.Join(", ", FliteVoices)}) or an espeak-ng one " +
+                $"(espeak:LANGUAGE or espeak:LANGUAGE+VARIANT, LANGUAGE one of {string.Join(", ", EspeakLanguages)}, VARIANT one of {string.Join(", ", EspeakVariants)})");
         }
 
         return voice;
+    }
+
+    /// <summary>A flite voice, or <c>espeak:LANGUAGE[+VARIANT]</c> with a language and variant espeak-ng 1.51 has.</summary>
+    internal static bool IsLocalVoice(string voice)
+    {
+        if (FliteVoices.Contains(voice, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        const string prefix = "espeak:";
+        if (!voice.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = voice[prefix.Length..].Split('+');
+        return EspeakLanguages.Contains(parts[0], StringComparer.Ordinal)
+            && (parts.Length == 1 || (parts.Length == 2 && EspeakVariants.Contains(parts[1], StringComparer.Ordinal)));
     }
 
     private double? Probability(YamlMappingNode map, string key, bool required)

@@ -33,6 +33,7 @@ internal static class SettingValues
         (SimulationOptions.SectionName, typeof(SimulationOptions)),
         (CampaignSchedulerOptions.SectionName, typeof(CampaignSchedulerOptions)),
         (FliteOptions.SectionName, typeof(FliteOptions)),
+        (EspeakOptions.SectionName, typeof(EspeakOptions)),
         (PocketsphinxOptions.SectionName, typeof(PocketsphinxOptions)),
         (AzureSpeechOptions.SectionName, typeof(AzureSpeechOptions)),
         (TwilioOptions.SectionName, typeof(TwilioOptions)),

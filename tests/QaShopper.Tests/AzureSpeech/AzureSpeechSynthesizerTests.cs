@@ -183,6 +183,17 @@ public sealed class AzureSpeechSynthesizerTests
         Assert.That(harness.Emulator.RequestCount(EmulatorRoute.IssueToken), Is.EqualTo(2));
     }
 
+    [TestCase("rms")]
+    [TestCase("espeak:en-gb+f2")]
+    public async Task Synthesize_LocalVoiceName_SpeaksTheLocalesConfiguredVoice(string voice)
+    {
+        await using var harness = await AzureSpeechHarness.StartAsync();
+
+        await harness.Synthesizer.SynthesizeAsync(Greeting with { Voice = voice });
+
+        Assert.That(harness.Voice.Requests.Single().Voice, Is.EqualTo("en-US-JennyNeural"));
+    }
+
     [Test]
     public async Task UnknownVoice_FailsNamingTheVoiceAndTheTarget()
     {

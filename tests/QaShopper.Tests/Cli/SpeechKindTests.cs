@@ -61,7 +61,7 @@ public sealed class SpeechKindTests
     }
 
     [Test]
-    public async Task Calls_SpeechKindUnset_SpeakThroughFlite()
+    public async Task Calls_SpeechKindUnset_SpeakThroughFliteWithEspeakNgBeside()
     {
         using var temp = new TempDirectory();
         using var host = Build(temp, new Dictionary<string, string?>());
@@ -70,6 +70,7 @@ public sealed class SpeechKindTests
         var synthesizer = host.Services.GetRequiredService<ISpeechSynthesizer>();
         await host.StopAsync();
 
-        Assert.That(synthesizer, Is.TypeOf<FliteSynthesizer>());
+        Assert.That(synthesizer, Is.TypeOf<VoiceRoutingSynthesizer>());
+        Assert.That(synthesizer.Engine, Is.EqualTo("flite+espeak-ng"));
     }
 }

@@ -1,7 +1,13 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using QaShopper.Audio;
+using QaShopper.Core.Ports;
 using QaShopper.Core.Scenarios;
 using QaShopper.Core.Templates;
+using QaShopper.LocalSpeech;
 using QaShopper.Simulation;
+using QaShopper.Tests.Audio;
+using QaShopper.Tests.LocalSpeech;
 using QaShopper.Tests.Cli;
 using QaShopper.Tests.Simulation;
 using QaShopper.Tests.Support;
@@ -57,6 +63,82 @@ public sealed class HeldOutSetTests
         Assert.That(heldOut.Agents.Select(a => a.Id), Has.No.AnyOf([.. tuning.Agents.Select(a => a.Id)]));
         Assert.That(heldOut.Agents.Select(a => a.Voice), Has.No.AnyOf([.. tuning.Agents.Select(a => a.Voice)]), "held-out agents speak in voices no tuning agent uses");
         Assert.That(HeldOutScenarios().Select(s => s.Id), Has.No.AnyOf([.. Shipped.Scenarios().Select(s => s.Id)]));
+    }
+
+    [Test]
+    public void HeldOutSet_SomeAgentsSpeakWithEspeakNg_AnEngineNoTuningAgentUses()
+    {
+        var heldOut = HeldOutCallCentre();
+        var espeakAgents = heldOut.Agents.Where(a => EspeakSynthesizer.IsEspeakVoice(a.Voice)).ToList();
+
+        Assert.That(espeakAgents, Has.Count.GreaterThanOrEqualTo(2));
+        Assert.That(espeakAgents.Select(a => a.Site).Distinct().Count(), Is.GreaterThanOrEqualTo(2), "spread over the sites");
+        Assert.That(espeakAgents.Select(a => a.Voice).Distinct().Count(), Is.EqualTo(espeakAgents.Count), "each with a voice of their own");
+        Assert.That(Shipped.CallCentre().Agents.Where(a => EspeakSynthesizer.IsEspeakVoice(a.Voice)), Is.Empty);
+        Assert.That(Shipped.CallCentre().CallerVoices.Where(EspeakSynthesizer.IsEspeakVoice), Is.Empty);
+    }
+
+    /// <summary>Remembers the voices asked for on the way to the real engines.</summary>
+    private sealed class VoiceLog(ISpeechSynthesizer inner) : ISpeechSynthesizer
+    {
+        public ConcurrentBag<(string? Voice, int Rate)> Spoken { get; } = [];
+
+        public string Engine => inner.Engine;
+
+        public IReadOnlyList<string> VoicesFor(string locale) => inner.VoicesFor(locale);
+
+        public async Task<AudioClip> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
+        {
+            var clip = await inner.SynthesizeAsync(request, cancellationToken);
+            Spoken.Add((request.Voice, clip.SampleRate));
+            return clip;
+        }
+    }
+
+    [Test]
+    public async Task PlaceCall_HeldOutEspeakAgent_SpeaksTheirLinesWithEspeakNgOnTheRecording()
+    {
+        if (!PhoneCall.FliteInstalled || !PhoneCall.EspeakInstalled)
+        {
+            Assert.Ignore("flite and espeak-ng must be installed (eng/setup.sh installs them)");
+        }
+
+        using var temp = new TempDirectory();
+        var centre = HeldOutCallCentre();
+        var agent = centre.Agents.First(a => EspeakSynthesizer.IsEspeakVoice(a.Voice));
+        var site = centre.Sites.Single(s => s.Id == agent.Site);
+
+        // Only this agent works at the site, and always answers, so the call is theirs.
+        var answering = centre.Profiles.ToDictionary(
+            p => p.Key,
+            p => p.Value with { Probabilities = new Dictionary<string, double>(p.Value.Probabilities) { ["no_answer"] = 0, ["busy"] = 0 } },
+            StringComparer.Ordinal);
+        centre = centre with
+        {
+            Agents = [.. centre.Agents.Where(a => a.Site != agent.Site || a.Id == agent.Id)],
+            Profiles = answering,
+            Sites = [.. centre.Sites.Select(s => s with { NoAnswer = null, Busy = null })],
+        };
+        var synthesizer = new VoiceLog(new VoiceRoutingSynthesizer(
+            new FliteSynthesizer(new FliteOptions { CacheDirectory = temp.File("tts") }),
+            new EspeakSynthesizer(new EspeakOptions { CacheDirectory = temp.File("tts") })));
+        var seeds = new SimulatedCallSeeds();
+        seeds.Assign("held-out-espeak", 5);
+        var scenario = ScenarioRenderer.Render(HeldOutScenarios().First(s => centre.Scenarios.ContainsKey(s.Id)), new Random(5));
+        var carrier = new SimulatedCallCentre(centre, synthesizer, temp.File("recordings"), seeds);
+
+        var events = new List<CallEvent>();
+        await foreach (var e in carrier.PlaceCallAsync(new CallRequest("held-out-espeak", site.Lines[0], "+447700900001", scenario, null)))
+        {
+            events.Add(e);
+        }
+
+        Assert.That(events.OfType<GroundTruthDrawn>().Single().Truth.AgentId, Is.EqualTo(agent.Id));
+        Assert.That(synthesizer.Spoken.Where(s => s.Voice == agent.Voice).ToList(), Is.Not.Empty.And.All.Matches<(string?, int Rate)>(s => s.Rate == 22050),
+            "the agent's lines were spoken by espeak-ng");
+        Assert.That(synthesizer.Spoken.Where(s => s.Voice != agent.Voice), Has.All.Matches<(string?, int Rate)>(s => s.Rate == 16000), "the caller's by flite");
+        var wav = WavFile.Read(events.OfType<RecordingReady>().Single().Path);
+        Assert.That(ResamplerTests.Rms(wav.Channels[1]), Is.GreaterThan(0.01), "the agent's channel has speech");
     }
 
     [Test]

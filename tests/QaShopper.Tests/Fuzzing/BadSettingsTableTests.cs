@@ -28,6 +28,8 @@ public sealed class BadSettingsTableTests
         ["LocalSpeech:Flite:ExecutablePath"] = ["", "/nonexistent/qashopper/flite"],
         ["LocalSpeech:Flite:CacheDirectory"] = ["", "  "],
         ["LocalSpeech:Flite:DefaultVoice"] = ["", "nobody", "RMS"],
+        ["LocalSpeech:Espeak:ExecutablePath"] = ["", "/nonexistent/qashopper/espeak-ng"],
+        ["LocalSpeech:Espeak:CacheDirectory"] = ["", "  "],
         ["LocalSpeech:Pocketsphinx:ModelDirectory"] = ["", "/nonexistent/qashopper/en-us"],
         ["LocalSpeech:Pocketsphinx:Dictionary"] = ["", "/nonexistent/qashopper/cmudict.dict"],
         ["LocalSpeech:Pocketsphinx:LanguageModel"] = ["", "/nonexistent/qashopper/en-us.lm.bin"],

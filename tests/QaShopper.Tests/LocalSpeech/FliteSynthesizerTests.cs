@@ -7,14 +7,14 @@ namespace QaShopper.Tests.LocalSpeech;
 
 public sealed class FliteSynthesizerTests
 {
-    private sealed class CountingProcess : IFliteProcess
+    private sealed class CountingProcess : ISpeechProcess
     {
         public int Starts { get; private set; }
 
         public Task<(int ExitCode, string StandardError)> RunAsync(ProcessStartInfo startInfo, CancellationToken cancellationToken)
         {
             Starts++;
-            return FliteProcess.Instance.RunAsync(startInfo, cancellationToken);
+            return SpeechProcess.Instance.RunAsync(startInfo, cancellationToken);
         }
     }
 

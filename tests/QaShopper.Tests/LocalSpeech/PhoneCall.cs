@@ -14,7 +14,7 @@ internal sealed record SpokenLine(Speaker Speaker, string Text, double Start, do
 }
 
 /// <summary>
-/// Builds two-channel phone-call recordings from flite speech: each line synthesised at 16 kHz, put through a phone
+/// Builds two-channel phone-call recordings from flite (or espeak-ng) speech: each line synthesised at 16 kHz (22.05 kHz), put through a phone
 /// line (8 kHz, mu-law, a little line noise), caller on channel 1, agent on channel 2, silences between turns.
 /// </summary>
 internal static class PhoneCall
@@ -23,11 +23,16 @@ internal static class PhoneCall
 
     public static bool FliteInstalled { get; } = File.Exists("/usr/bin/flite");
 
+    public static bool EspeakInstalled { get; } = File.Exists("/usr/bin/espeak-ng");
+
+    /// <summary>Speaks <paramref name="text"/> with a flite voice, or with espeak-ng for an <c>espeak:…</c> voice.</summary>
     public static AudioClip Speak(TempDirectory temp, string text, string voice)
     {
         var file = temp.File($"{Guid.NewGuid():N}.wav");
-        var start = new ProcessStartInfo("flite") { UseShellExecute = false };
-        foreach (var argument in new[] { "-voice", voice, "-t", text, "-o", file })
+        var espeak = voice.StartsWith("espeak:", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(espeak ? "espeak-ng" : "flite") { UseShellExecute = false };
+        var arguments = espeak ? new[] { "-v", voice["espeak:".Length..], "-w", file, text } : ["-voice", voice, "-t", text, "-o", file];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -69,7 +74,7 @@ internal static class PhoneCall
         return placed.Select(p => p.Line).ToList();
     }
 
-    /// <summary>Drops flite's leading and trailing silence so the truth times are the speech's.</summary>
+    /// <summary>Drops the engine's leading and trailing silence so the truth times are the speech's.</summary>
     private static float[] Trim(float[] samples)
     {
         var first = Array.FindIndex(samples, s => Math.Abs(s) > 0.01f);

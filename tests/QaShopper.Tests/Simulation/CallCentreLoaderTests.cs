@@ -86,7 +86,8 @@ public sealed class CallCentreLoaderTests
     public void Parse_Minimal_Loads() =>
         Assert.That(CallCentreLoader.Parse(Minimal, "cc.yaml").Agents, Has.Count.EqualTo(1));
 
-    [TestCase("voice: rms", "voice: en-US-AvaNeural", "cc.yaml:9:70: 'en-US-AvaNeural' is not a flite voice")]
+    [TestCase("voice: rms", "voice: en-US-AvaNeural", "cc.yaml:9:70: 'en-US-AvaNeural' is not a local voice")]
+    [TestCase("voice: rms", "voice: espeak:en-us+m9", "cc.yaml:9:70: 'espeak:en-us+m9' is not a local voice")]
     [TestCase("\"+441134960001\"", "\"01134960001\"", "cc.yaml:5:13: line '01134960001' is not an E.164 number")]
     [TestCase("Europe/London", "Europe/Leeds", "cc.yaml:4:16: 'Europe/Leeds' is not an IANA time zone")]
     [TestCase("site: leeds", "site: york", "cc.yaml:9:56: unknown site 'york'")]

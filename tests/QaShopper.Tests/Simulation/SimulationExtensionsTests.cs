@@ -20,14 +20,32 @@ public sealed class SimulationExtensionsTests
     }
 
     [Test]
-    public async Task AddSimulatedCallCentre_ShippedFile_ResolvesTheCarrierAndFlite()
+    public async Task AddSimulatedCallCentre_ShippedFile_ResolvesTheCarrierAndTheLocalEngines()
     {
         using var host = Build(("Simulation:CallCentreFile", Shipped.CallCentreFile));
         await host.StartAsync();
 
         Assert.That(host.Services.GetRequiredService<ICarrier>(), Is.TypeOf<SimulatedCallCentre>());
-        Assert.That(host.Services.GetRequiredService<ISpeechSynthesizer>().Engine, Is.EqualTo("flite"));
+        Assert.That(host.Services.GetRequiredService<ISpeechSynthesizer>(), Is.TypeOf<VoiceRoutingSynthesizer>());
+        Assert.That(host.Services.GetRequiredService<ISpeechSynthesizer>().Engine, Is.EqualTo("flite+espeak-ng"));
         await host.StopAsync();
+    }
+
+    [Test]
+    public void AddFlite_EspeakCacheUnset_FollowsFlitesCacheDirectory()
+    {
+        using var host = Build(("Simulation:CallCentreFile", Shipped.CallCentreFile), ("LocalSpeech:Flite:CacheDirectory", "somewhere/tts"));
+
+        Assert.That(host.Services.GetRequiredService<IOptions<EspeakOptions>>().Value.CacheDirectory, Is.EqualTo("somewhere/tts"));
+    }
+
+    [Test]
+    public void AddFlite_EspeakExecutablePathThatDoesNotExist_FailsAtStartNamingTheSetting()
+    {
+        using var host = Build(("Simulation:CallCentreFile", Shipped.CallCentreFile), ("LocalSpeech:Espeak:ExecutablePath", "/nonexistent/espeak-ng"));
+
+        var ex = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.That(ex!.Message, Does.Contain("LocalSpeech:Espeak:ExecutablePath '/nonexistent/espeak-ng'"));
     }
 
     [Test]

@@ -2,17 +2,17 @@ using System.Diagnostics;
 
 namespace QaShopper.LocalSpeech;
 
-/// <summary>Runs the flite program; a seam so tests can count or fake process starts.</summary>
-internal interface IFliteProcess
+/// <summary>Runs a speech engine's program (flite, espeak-ng); a seam so tests can count or fake process starts.</summary>
+internal interface ISpeechProcess
 {
     /// <summary>Runs <paramref name="startInfo"/> to completion; returns the exit code and standard error.</summary>
     Task<(int ExitCode, string StandardError)> RunAsync(ProcessStartInfo startInfo, CancellationToken cancellationToken);
 }
 
 /// <summary>Starts a real process.</summary>
-internal sealed class FliteProcess : IFliteProcess
+internal sealed class SpeechProcess : ISpeechProcess
 {
-    public static FliteProcess Instance { get; } = new();
+    public static SpeechProcess Instance { get; } = new();
 
     public async Task<(int ExitCode, string StandardError)> RunAsync(ProcessStartInfo startInfo, CancellationToken cancellationToken)
     {
