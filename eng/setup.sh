@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 
 # Debian packages of the offline speech engines: flite speaks (and spells unknown words for the
 # recogniser), espeak-ng speaks the held-out agents (a second engine the tuning set never uses),
-# pocketsphinx with its US English model transcribes; procps has the kill command the tests use to stop
+# pocketsphinx with its US English model transcribes; sphinxbase-utils and sphinxtrain estimate the recogniser's
+# adaptation to the phone line (qashopper model adapt, and its test); procps has the kill command the tests use to stop
 # the CLI with signals as a service manager would; chromium is the browser the web app's page tests drive through
 # Playwright (browsers cannot be downloaded here, so Playwright's own is never installed).
-APT_PACKAGES=(flite libflite1 espeak-ng pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3 procps chromium)
+APT_PACKAGES=(flite libflite1 espeak-ng pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3 sphinxbase-utils sphinxtrain procps chromium)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

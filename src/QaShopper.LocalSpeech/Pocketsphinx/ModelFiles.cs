@@ -23,6 +23,11 @@ internal static class ModelFiles
             missing.Add($"{PocketsphinxOptions.SectionName}:{nameof(PocketsphinxOptions.LanguageModel)} '{options.LanguageModel}'");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.AdaptationFile) && !File.Exists(options.AdaptationFile))
+        {
+            missing.Add($"{PocketsphinxOptions.SectionName}:{nameof(PocketsphinxOptions.AdaptationFile)} '{options.AdaptationFile}' (make one with 'qashopper model adapt', or set it empty)");
+        }
+
         if (missing.Count > 0)
         {
             throw new SpeechEngineException($"pocketsphinx model files not found: {string.Join("; ", missing)}. Install the Debian package pocketsphinx-en-us or correct the setting.");

@@ -78,6 +78,7 @@ internal sealed class PocketsphinxDecoder : IDisposable
         "-maxhmmpf", options.MaxActiveHmms.ToString(CultureInfo.InvariantCulture),
         "-maxwpf", options.MaxWordsPerFrame.ToString(CultureInfo.InvariantCulture),
         "-logfn", "/dev/null",
+        .. string.IsNullOrWhiteSpace(options.AdaptationFile) ? [] : new[] { "-mllr", options.AdaptationFile },
     ];
 
     /// <summary>True when the dictionary (including words added at run time) has the word.</summary>

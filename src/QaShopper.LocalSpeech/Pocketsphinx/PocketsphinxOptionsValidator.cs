@@ -16,6 +16,11 @@ internal sealed class PocketsphinxOptionsValidator : IValidateOptions<Pocketsphi
         RequireExists(options.ModelDirectory, nameof(PocketsphinxOptions.ModelDirectory), errors, Directory.Exists, "folder");
         RequireExists(options.Dictionary, nameof(PocketsphinxOptions.Dictionary), errors, File.Exists, "file");
         RequireExists(options.LanguageModel, nameof(PocketsphinxOptions.LanguageModel), errors, File.Exists, "file");
+        if (!string.IsNullOrWhiteSpace(options.AdaptationFile) && !File.Exists(options.AdaptationFile))
+        {
+            errors.Add($"{Prefix}{nameof(PocketsphinxOptions.AdaptationFile)} '{options.AdaptationFile}' is not a file that exists; make one with 'qashopper model adapt --out FILE', or set it empty to use the model as installed.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -104,6 +104,7 @@ internal static class QaShopperCli
         root.Subcommands.Add(RehearseCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(ModelCommand.Create(console));
         root.Subcommands.Add(CampaignCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(TwilioCommand.Create(console));

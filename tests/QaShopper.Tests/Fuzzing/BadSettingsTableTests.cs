@@ -33,6 +33,7 @@ public sealed class BadSettingsTableTests
         ["LocalSpeech:Pocketsphinx:ModelDirectory"] = ["", "/nonexistent/qashopper/en-us"],
         ["LocalSpeech:Pocketsphinx:Dictionary"] = ["", "/nonexistent/qashopper/cmudict.dict"],
         ["LocalSpeech:Pocketsphinx:LanguageModel"] = ["", "/nonexistent/qashopper/en-us.lm.bin"],
+        ["LocalSpeech:Pocketsphinx:AdaptationFile"] = ["/nonexistent/qashopper/telephone.mllr"],
         ["AzureSpeech:Region"] = ["West Europe", "westeurope/../x"],
         ["AzureSpeech:Key"] = ["", "  "],
         ["AzureSpeech:OutputFormat"] = ["", "mp3", "riff-16khz-16bit-mono-pcm"],
