@@ -57,6 +57,12 @@ public sealed record EvaluationReport(
 
     public double ReviewRate => Calls == 0 ? 0 : (double)CallsNeedingReview / Calls;
 
+    /// <summary>Calls flagged for review that have at least one item left uncertain.</summary>
+    public int CallsReviewedForUncertainItems { get; init; }
+
+    /// <summary>Calls flagged for review with every item decided: only the agent was named without confidence.</summary>
+    public int CallsReviewedOnlyForTheAgent { get; init; }
+
     /// <summary>Critical items scored failed that truly passed: each one fails a call the agent did not fail.</summary>
     public int CriticalFalseFails { get; init; }
 

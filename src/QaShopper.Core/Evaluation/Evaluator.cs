@@ -14,6 +14,7 @@ public static class Evaluator
         var confusion = new Dictionary<(string, string), int[]>();
         int items = 0, agreements = 0, uncertain = 0, within5 = 0, grades = 0, agents = 0, introduced = 0;
         int within5Confident = 0, review = 0, criticalFalseFails = 0, wrongAgents = 0, wrongAgentsConfident = 0;
+        int reviewForItems = 0, reviewForAgentOnly = 0;
         var disagreements = new List<ItemDisagreement>();
         double absoluteError = 0;
 
@@ -57,6 +58,9 @@ public static class Evaluator
             }
 
             review += call.Score.NeedsReview ? 1 : 0;
+            var anyUncertain = call.Score.Items.Any(i => i.Outcome == ItemOutcome.Uncertain);
+            reviewForItems += call.Score.NeedsReview && anyUncertain ? 1 : 0;
+            reviewForAgentOnly += call.Score.NeedsReview && !anyUncertain ? 1 : 0;
             within5Confident += Math.Abs(call.Score.Score - ConfidentTruthScore(call)) <= 5.0 + 1e-9 ? 1 : 0;
             if (call.Score.Agent is { } named && !string.Equals(named, call.Truth.AgentId, StringComparison.Ordinal))
             {
@@ -98,6 +102,8 @@ public static class Evaluator
             AgentsIntroduced = introduced,
             CallsWithin5ConfidentPoints = within5Confident,
             CallsNeedingReview = review,
+            CallsReviewedForUncertainItems = reviewForItems,
+            CallsReviewedOnlyForTheAgent = reviewForAgentOnly,
             CriticalFalseFails = criticalFalseFails,
             AgentsNamedWrongly = wrongAgents,
             AgentsNamedWronglyWithConfidence = wrongAgentsConfident,

@@ -245,6 +245,7 @@ internal static class EvalCommand
             Row(side, reports, "item agreement over decided items", r => Mark(r.ConfidentItemAgreement, EvaluationReport.ConfidentItemAgreementTarget), "≥ 97%");
             Row(side, reports, "critical items failed wrongly", r => N(r.CriticalFalseFails), "0");
             Row(side, reports, "calls flagged for review", r => P(r.ReviewRate), "≤ 15%");
+            Row(side, reports, "  of them: an item uncertain / only the agent unsure", r => $"{N(r.CallsReviewedForUncertainItems)} / {N(r.CallsReviewedOnlyForTheAgent)}", "");
             Row(side, reports, "mean absolute score error", r => F(r.MeanAbsoluteScoreError) + " points", "");
             Row(side, reports, "calls within 5 points", r => Mark(r.ShareWithin5Points, EvaluationReport.Within5PointsTarget), "≥ 90%");
             Row(side, reports, "calls within 5 points, decided items", r => Mark(r.ShareWithin5ConfidentPoints, EvaluationReport.Within5ConfidentPointsTarget), "≥ 95%");
@@ -279,6 +280,8 @@ internal static class EvalCommand
         callsWithin5ConfidentPoints = Math.Round(report.ShareWithin5ConfidentPoints, 4),
         callsNeedingReview = report.CallsNeedingReview,
         reviewRate = Math.Round(report.ReviewRate, 4),
+        callsReviewedForUncertainItems = report.CallsReviewedForUncertainItems,
+        callsReviewedOnlyForTheAgent = report.CallsReviewedOnlyForTheAgent,
         criticalFalseFails = report.CriticalFalseFails,
         falseFailsPerCall = Math.Round(report.FalseFailsPerCall, 3),
         falsePassesPerCall = Math.Round(report.FalsePassesPerCall, 3),
@@ -329,6 +332,7 @@ internal static class EvalCommand
         summary.AddRow("item agreement over decided items (uncertain left out)", Mark(report.ConfidentItemAgreement, EvaluationReport.ConfidentItemAgreementTarget), "≥ 97%");
         summary.AddRow("calls within 5 points over decided items", Mark(report.ShareWithin5ConfidentPoints, EvaluationReport.Within5ConfidentPointsTarget), "≥ 95%");
         summary.AddRow("calls flagged for review", $"{P(report.ReviewRate)} ({N(report.CallsNeedingReview)})", "≤ 15%");
+        summary.AddRow("  of them: an item uncertain / only the agent unsure", $"{N(report.CallsReviewedForUncertainItems)} / {N(report.CallsReviewedOnlyForTheAgent)}", "");
         summary.AddRow("critical items failed that truly passed", N(report.CriticalFalseFails), "0");
         summary.AddRow("false passes / false fails per call", $"{report.FalsePassesPerCall.ToString("0.000", CultureInfo.InvariantCulture)} / {report.FalseFailsPerCall.ToString("0.000", CultureInfo.InvariantCulture)}", "");
         summary.AddRow("calls naming the wrong agent (of them with confidence)", $"{N(report.AgentsNamedWrongly)} ({N(report.AgentsNamedWronglyWithConfidence)})", "(0)");

@@ -77,6 +77,25 @@ public sealed class EvaluatorTests
     }
 
     [Test]
+    public void Evaluate_SplitsReviewsIntoUncertainItemsAndUnsureAgentsOnly()
+    {
+        var truth = Truth("sarah", ("greeting", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed));
+        var uncertainItem = Score("sarah", 50, ("greeting", ItemOutcome.Uncertain), ("agent-name", ItemOutcome.Passed)) with { NeedsReview = true };
+        var unsureAgentOnly = Score("sarah", 100, ("greeting", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed)) with
+        {
+            NeedsReview = true,
+            AgentMatch = new AgentMatch("sara", AgentMatchKind.Unsure, 0.7),
+        };
+        var decided = Score("sarah", 100, ("greeting", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed));
+
+        var report = Evaluator.Evaluate([new EvaluatedCall(Example, truth, uncertainItem), new EvaluatedCall(Example, truth, unsureAgentOnly), new EvaluatedCall(Example, truth, decided)]);
+
+        Assert.That(report.CallsNeedingReview, Is.EqualTo(2));
+        Assert.That(report.CallsReviewedForUncertainItems, Is.EqualTo(1));
+        Assert.That(report.CallsReviewedOnlyForTheAgent, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Evaluate_CountsCriticalFalseFailsAndWrongAgentsNamedWithConfidence()
     {
         var truth = Truth("sarah", ("correct-hours", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed));
