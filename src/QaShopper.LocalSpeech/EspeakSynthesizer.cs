@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using QaShopper.Audio;
@@ -53,14 +52,14 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
     public IReadOnlyList<string> VoicesFor(string locale)
     {
         ArgumentNullException.ThrowIfNull(locale);
-        return IsEnglish(locale) ? Voices : [];
+        return LocalLanguages.IsEnglish(locale) ? Voices : [];
     }
 
     /// <inheritdoc />
     public async Task<AudioClip> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsEnglish(request.Locale))
+        if (!LocalLanguages.IsEnglish(request.Locale))
         {
             throw new SpeechEngineException($"no espeak-ng voice for {request.Locale}; only English is offered");
         }
@@ -74,31 +73,19 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
             throw new SpeechEngineException($"'{voice}' is not an espeak-ng voice name; use one like {Voices[2]}");
         }
 
-        var cacheFile = Path.Combine(CacheDirectory, CacheKey(voice, request.Text) + ".wav");
-        if (File.Exists(cacheFile))
-        {
-            try
-            {
-                return ToClip(WavFile.Read(cacheFile));
-            }
-            catch (WavFormatException)
-            {
-                // A damaged cache entry (disk full, killed process) is simply made again.
-            }
-        }
+        return await new SpokenLineCache(CacheDirectory, Engine).GetOrMakeAsync(voice, request.Text, temporary => SpeakAsync(voice, language, request.Text, temporary, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
 
-        Directory.CreateDirectory(CacheDirectory);
-        var stem = $"{Path.GetFileNameWithoutExtension(cacheFile)}.{Guid.NewGuid():N}.tmp";
-        var temporary = Path.Combine(CacheDirectory, stem + ".wav");
-        var textFile = Path.Combine(CacheDirectory, stem + ".txt");
-
+    private async Task SpeakAsync(string voice, string language, string text, string wavPath, CancellationToken cancellationToken)
+    {
+        var textFile = Path.ChangeExtension(wavPath, ".txt");
         var startInfo = new ProcessStartInfo(options.ExecutablePath)
         {
             UseShellExecute = false,
             RedirectStandardError = true,
             CreateNoWindow = true,
         };
-        foreach (var argument in new[] { "-v", language, "-w", temporary, "-f", textFile })
+        foreach (var argument in new[] { "-v", language, "-w", wavPath, "-f", textFile })
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -106,7 +93,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
         try
         {
             // The text goes in a file (-f), never in argv: a line starting with '-' would otherwise be read as an option.
-            await File.WriteAllTextAsync(textFile, request.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(textFile, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken).ConfigureAwait(false);
             int exitCode;
             string error;
             try
@@ -119,25 +106,16 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
                     $"espeak-ng not found: install the Debian package espeak-ng to speak with {voice} (tried '{options.ExecutablePath}')", ex);
             }
 
-            if (exitCode != 0 || !File.Exists(temporary))
+            if (exitCode != 0 || !File.Exists(wavPath))
             {
                 throw new SpeechEngineException(string.Create(CultureInfo.InvariantCulture, $"espeak-ng failed (exit code {exitCode}) with voice {voice}: {error.Trim()}"));
             }
-
-            var clip = ToClip(WavFile.Read(temporary));
-
-            // Rename into place: concurrent calls for the same line each write their own temporary file and the last rename wins.
-            File.Move(temporary, cacheFile, overwrite: true);
-            return clip;
         }
         finally
         {
-            foreach (var file in new[] { temporary, textFile })
+            if (File.Exists(textFile))
             {
-                if (File.Exists(file))
-                {
-                    File.Delete(file);
-                }
+                File.Delete(textFile);
             }
         }
     }
@@ -147,17 +125,6 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer
 
     private static string DefaultVoiceFor(string locale) =>
         VoicePrefix + (locale.Equals("en-GB", StringComparison.OrdinalIgnoreCase) ? "en-gb" : "en-us");
-
-    private string CacheKey(string voice, string text)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{Engine}\n{voice}\n{text}"));
-        return Convert.ToHexStringLower(bytes);
-    }
-
-    private static AudioClip ToClip(WavAudio wav) => new(wav.SampleRate, wav.Channels[0]);
-
-    private static bool IsEnglish(string locale) =>
-        locale.Equals("en", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("en-", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]*(\+[A-Za-z0-9_-]+)?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex VoiceName();

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using QaShopper.Audio;
 using QaShopper.Core.Ports;
 
@@ -42,35 +40,25 @@ public sealed class FliteSynthesizer : ISpeechSynthesizer
     public IReadOnlyList<string> VoicesFor(string locale)
     {
         ArgumentNullException.ThrowIfNull(locale);
-        return IsEnglish(locale) ? Voices : [];
+        return LocalLanguages.IsEnglish(locale) ? Voices : [];
     }
 
     /// <inheritdoc />
     public async Task<AudioClip> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsEnglish(request.Locale))
+        if (!LocalLanguages.IsEnglish(request.Locale))
         {
             throw new SpeechEngineException($"no local voice for {request.Locale}; flite speaks English only");
         }
 
         // A cloud voice name (en-US-AvaNeural) in a scenario must not stop an offline run: use the default instead.
         var voice = request.Voice is { } v && Voices.Contains(v, StringComparer.Ordinal) ? v : options.DefaultVoice;
-        var cacheFile = Path.Combine(options.CacheDirectory, CacheKey(voice, request.Text) + ".wav");
-        if (File.Exists(cacheFile))
-        {
-            try
-            {
-                return ToClip(WavFile.Read(cacheFile));
-            }
-            catch (WavFormatException)
-            {
-                // A damaged cache entry (disk full, killed process) is simply made again.
-            }
-        }
+        return await new SpokenLineCache(options.CacheDirectory, Engine).GetOrMakeAsync(voice, request.Text, temporary => SpeakAsync(voice, request.Text, temporary, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
 
-        Directory.CreateDirectory(options.CacheDirectory);
-        var temporary = Path.Combine(options.CacheDirectory, $"{Path.GetFileNameWithoutExtension(cacheFile)}.{Guid.NewGuid():N}.tmp.wav");
+    private async Task SpeakAsync(string voice, string text, string wavPath, CancellationToken cancellationToken)
+    {
         var startInfo = new ProcessStartInfo(options.ExecutablePath)
         {
             UseShellExecute = false,
@@ -79,52 +67,25 @@ public sealed class FliteSynthesizer : ISpeechSynthesizer
         };
 
         // ArgumentList, never a shell: the text is spoken as written, quotes and all.
-        foreach (var argument in new[] { "-voice", voice, "-t", request.Text, "-o", temporary })
+        foreach (var argument in new[] { "-voice", voice, "-t", text, "-o", wavPath })
         {
             startInfo.ArgumentList.Add(argument);
         }
 
+        int exitCode;
+        string error;
         try
         {
-            int exitCode;
-            string error;
-            try
-            {
-                (exitCode, error) = await process.RunAsync(startInfo, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Win32Exception ex)
-            {
-                throw new SpeechEngineException($"flite not found: install the Debian packages flite and libflite1 (tried '{options.ExecutablePath}')", ex);
-            }
-
-            if (exitCode != 0 || !File.Exists(temporary))
-            {
-                throw new SpeechEngineException(string.Create(CultureInfo.InvariantCulture, $"flite failed (exit code {exitCode}) with voice {voice}: {error.Trim()}"));
-            }
-
-            var clip = ToClip(WavFile.Read(temporary));
-
-            // Rename into place: concurrent calls for the same line each write their own temporary file and the last rename wins.
-            File.Move(temporary, cacheFile, overwrite: true);
-            return clip;
+            (exitCode, error) = await process.RunAsync(startInfo, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (Win32Exception ex)
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            throw new SpeechEngineException($"flite not found: install the Debian packages flite and libflite1 (tried '{options.ExecutablePath}')", ex);
+        }
+
+        if (exitCode != 0 || !File.Exists(wavPath))
+        {
+            throw new SpeechEngineException(string.Create(CultureInfo.InvariantCulture, $"flite failed (exit code {exitCode}) with voice {voice}: {error.Trim()}"));
         }
     }
-
-    private string CacheKey(string voice, string text)
-    {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{Engine}\n{voice}\n{text}"));
-        return Convert.ToHexStringLower(bytes);
-    }
-
-    private static AudioClip ToClip(WavAudio wav) => new(wav.SampleRate, wav.Channels[0]);
-
-    private static bool IsEnglish(string locale) =>
-        locale.Equals("en", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("en-", StringComparison.OrdinalIgnoreCase);
 }

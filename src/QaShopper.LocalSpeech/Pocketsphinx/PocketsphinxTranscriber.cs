@@ -54,7 +54,7 @@ public sealed class PocketsphinxTranscriber : ITranscriber, IWarmUpTranscriber, 
 
     /// <inheritdoc />
     public bool Supports(string locale) =>
-        locale is not null && (locale.Equals("en", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("en-", StringComparison.OrdinalIgnoreCase));
+        locale is not null && LocalLanguages.IsEnglish(locale);
 
     /// <summary>
     /// The words of <paramref name="phrases"/> that the pronunciation dictionary lacks (lower-case, digits spelled
