@@ -78,6 +78,16 @@ public sealed class AdaptationTests
     }
 
     [Test]
+    public void Transcriber_WithAMissingAdaptationFile_SaysWhichSettingAndHowToMakeOne()
+    {
+        var options = new PocketsphinxOptions { AdaptationFile = "/nowhere/telephone.mllr" };
+
+        var error = Assert.Throws<SpeechEngineException>(() => ModelFiles.EnsureExist(options));
+
+        Assert.That(error!.Message, Does.Contain("LocalSpeech:Pocketsphinx:AdaptationFile '/nowhere/telephone.mllr'").And.Contain("model adapt"));
+    }
+
+    [Test]
     public void Decoder_AppliesTheAdaptation_OnlyWhenOneIsSet()
     {
         var adapted = PocketsphinxDecoder.Arguments(new PocketsphinxOptions { AdaptationFile = "/models/x.mllr" });
