@@ -154,6 +154,7 @@ internal sealed class CallContext
         ReliableSpeechConfidence = options.ReliableSpeechConfidence;
         CriticalNearMissFloor = options.CriticalNearMissFloor;
         MisheardSimilarity = options.MisheardSimilarity;
+        ReliableCallConfidence = options.ReliableCallConfidence;
         Transcript = transcript;
         var ordered = transcript.Segments
             .Select((s, i) => (Segment: s, Index: i))
@@ -188,4 +189,46 @@ internal sealed class CallContext
 
     /// <summary>See <see cref="ScoringOptions.MisheardSimilarity"/>.</summary>
     public double MisheardSimilarity { get; }
+
+    /// <summary>See <see cref="ScoringOptions.ReliableCallConfidence"/>.</summary>
+    public double ReliableCallConfidence { get; }
+
+    /// <summary>
+    /// The mean confidence of the words <paramref name="speaker"/> said in the call, or null when the recogniser gave
+    /// none (typed or imported transcripts). A segment without word confidences counts its own confidence once per
+    /// word; one without any counts as heard fully, as everywhere else in scoring.
+    /// </summary>
+    public double? MeanConfidence(Speaker speaker)
+    {
+        double sum = 0;
+        var count = 0;
+        var anyConfidence = false;
+        foreach (var view in Segments)
+        {
+            if (!view.Serves(speaker))
+            {
+                continue;
+            }
+
+            var words = view.Segment.Words;
+            if (words is { Count: > 0 } && words.Any(w => w.Confidence is not null))
+            {
+                anyConfidence = true;
+                foreach (var word in words)
+                {
+                    sum += word.Confidence ?? 1.0;
+                    count++;
+                }
+            }
+            else
+            {
+                var n = view.Segment.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                anyConfidence |= view.Segment.Confidence is not null;
+                sum += (view.Segment.Confidence ?? 1.0) * n;
+                count += n;
+            }
+        }
+
+        return anyConfidence && count > 0 ? sum / count : null;
+    }
 }

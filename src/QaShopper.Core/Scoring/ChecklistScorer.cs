@@ -90,7 +90,7 @@ public sealed class ChecklistScorer
 
             var item = checklist.Items[i];
             var (from, to) = Where(checklist, call, results, chosen, i);
-            if (evaluator.Doubt(item, results[i].Evidence, from, to) is { } doubt)
+            if ((UnreliableCall(call, item.Item.Speaker) ?? evaluator.Doubt(item, results[i].Evidence, from, to)) is { } doubt)
             {
                 results[i] = results[i] with
                 {
@@ -100,6 +100,23 @@ public sealed class ChecklistScorer
             }
         }
     }
+
+    /// <summary>
+    /// Why no absence in this call is evidence, or null when the speaker was heard well enough for one to be: see
+    /// <see cref="ScoringOptions.ReliableCallConfidence"/>.
+    /// </summary>
+    private static string? UnreliableCall(CallContext call, Speaker speaker) =>
+        call.MeanConfidence(speaker) is { } mean && mean < call.ReliableCallConfidence
+            ? $"the {SpeakerName(speaker)}'s speech in this call was recognised poorly throughout (mean word confidence {Reasons.Number(mean)}, " +
+              $"below {Reasons.Number(call.ReliableCallConfidence)}): it may have been said and misheard"
+            : null;
+
+    private static string SpeakerName(Speaker speaker) => speaker switch
+    {
+        Speaker.Agent => "agent",
+        Speaker.Caller => "caller",
+        _ => "speakers",
+    };
 
     /// <summary>The stretch of the call where item <paramref name="index"/>'s phrase belonged (seconds from the answer).</summary>
     private static (double From, double To) Where(CompiledChecklist checklist, CallContext call, ItemResult[] results, Occurrence?[] chosen, int index)

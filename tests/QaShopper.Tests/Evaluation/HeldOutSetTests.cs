@@ -173,8 +173,8 @@ public sealed class HeldOutSetTests
         Assert.That(sweep.ExitCode, Is.EqualTo(0), sweep.ToString());
         using var rows = JsonDocument.Parse(sweep.Out);
         var heldOutRows = rows.RootElement.GetProperty("held-out").EnumerateArray().ToList();
-        Assert.That(heldOutRows.Select(r => r.GetProperty("setting").GetString()).Distinct(), Does.Contain("ReliableSpeechConfidence").And.Contain("MisheardSimilarity"));
-        Assert.That(heldOutRows.Count(r => r.GetProperty("configured").GetBoolean()), Is.EqualTo(4), "one configured value per setting swept");
+        Assert.That(heldOutRows.Select(r => r.GetProperty("setting").GetString()).Distinct(), Does.Contain("ReliableSpeechConfidence").And.Contain("MisheardSimilarity").And.Contain("ReliableCallConfidence"));
+        Assert.That(heldOutRows.Count(r => r.GetProperty("configured").GetBoolean()), Is.EqualTo(5), "one configured value per setting swept");
     }
 
     [Test]

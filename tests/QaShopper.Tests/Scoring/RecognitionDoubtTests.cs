@@ -40,7 +40,7 @@ public sealed class RecognitionDoubtTests
     {
         var item = Scorer.Score(
             Scenario(Item("refund-time", Any("refund reaches you in five working days"))),
-            Call(60, Agent(10, 12, "okay mm right", confidence: 0.2))).Items.Single();
+            Call(60, Agent(1, 4, "good morning you're through to the refunds desk how can i help", confidence: 0.9), Agent(10, 12, "okay mm right", confidence: 0.2))).Items.Single();
 
         Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Failed), "unclear speech that resembles nothing of the phrase does not excuse a miss");
     }
@@ -63,7 +63,7 @@ public sealed class RecognitionDoubtTests
     {
         var item = Scorer.Score(
             Scenario(Item("refund-time", Any("refund reaches you in five working days"), critical: true)),
-            Call(60, Agent(10, 12, "okay mm right", confidence: 0.2))).Items.Single();
+            Call(60, Agent(1, 4, "good morning you're through to the refunds desk how can i help", confidence: 0.9), Agent(10, 12, "okay mm right", confidence: 0.2))).Items.Single();
 
         Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Failed), "an unclear 'okay' elsewhere is no reason to doubt a missing critical phrase");
     }
@@ -144,7 +144,7 @@ public sealed class RecognitionDoubtTests
         Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Uncertain), "the critical near miss still holds it");
         var plain = scorer.Score(
             Scenario(Item("refund-time", Any("refund reaches you in five working days"))),
-            Call(60, Agent(10, 14, "you're a fun reach is you and fight working pays", confidence: 0.35))).Items.Single();
+            Call(60, Agent(1, 4, "good morning you're through to the refunds desk how can i help", confidence: 0.9), Agent(10, 14, "you're a fun reach is you and fight working pays", confidence: 0.35))).Items.Single();
         Assert.That(plain.Outcome, Is.EqualTo(ItemOutcome.Failed));
     }
 
@@ -156,5 +156,54 @@ public sealed class RecognitionDoubtTests
             Call(60, Agent(10, 14, "you're a fun reach is you and fight working pays"))).Items.Single();
 
         Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Failed), "a typed or imported transcript has no doubt to give");
+    }
+    [Test]
+    public void MissingPhrase_InACallWhoseAgentWasHeardPoorlyThroughout_IsUncertain()
+    {
+        var score = Scorer.Score(
+            Scenario(Item("refund-time", Any("refund reaches you in five working days"))),
+            Call(60, Agent(1, 4, "let me know when to tide way and of the cup", confidence: 0.3), Agent(10, 12, "all told the method", confidence: 0.4)));
+
+        var item = score.Items.Single();
+        Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Uncertain), "nothing resembles the phrase, but nothing in the call was heard well enough for its absence to count");
+        Assert.That(item.Evidence.Reason, Does.Contain("recognised poorly throughout").And.Contain("mean word confidence 0.33"), "11 words at 0.3 and 4 at 0.4");
+        Assert.That(score.NeedsReview, Is.True);
+    }
+
+    [Test]
+    public void CriticalItem_InACallWhoseAgentWasHeardPoorlyThroughout_DoesNotFailTheCall()
+    {
+        var score = Scorer.Score(
+            Scenario(Item("greeting", Any("thank you for calling")), Item("ready", Any("ready to collect"), critical: true)),
+            Call(60, Agent(1, 3, "thank you for calling", confidence: 0.6), Agent(10, 14, "all told the method and the cup", confidence: 0.2)));
+
+        Assert.That(score.Items.Single(i => i.Id == "ready").Outcome, Is.EqualTo(ItemOutcome.Uncertain));
+        Assert.That(score.Grade, Is.Not.EqualTo(QaShopper.Core.Scenarios.Grade.Fail));
+    }
+
+    [Test]
+    public void CallConfidence_IsTheAgentsOwn_NotTheCallers()
+    {
+        var item = Scorer.Score(
+            Scenario(Item("refund-time", Any("refund reaches you in five working days"))),
+            Call(
+                60,
+                Agent(1, 4, "good morning you're through to the refunds desk how can i help", confidence: 0.9),
+                Caller(5, 9, "uh i hum well the thing is my parcel", confidence: 0.1),
+                Agent(10, 12, "okay thanks for holding", confidence: 0.9))).Items.Single();
+
+        Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Failed), "a caller heard badly says nothing of how well the agent was heard");
+    }
+
+    [TestCase(0.0, ItemOutcome.Failed)]
+    [TestCase(0.45, ItemOutcome.Uncertain)]
+    public void ReliableCallConfidence_DecidesWhetherAPoorlyHeardCallsAbsencesCount(double floor, ItemOutcome expected)
+    {
+        var scorer = new ChecklistScorer(new ScoringOptions { ReliableCallConfidence = floor }, new IdentityPhraseResolver());
+        var item = scorer.Score(
+            Scenario(Item("refund-time", Any("refund reaches you in five working days"))),
+            Call(60, Agent(10, 12, "okay mm right", confidence: 0.2))).Items.Single();
+
+        Assert.That(item.Outcome, Is.EqualTo(expected));
     }
 }
