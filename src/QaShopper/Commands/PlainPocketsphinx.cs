@@ -11,6 +11,8 @@ namespace QaShopper.Commands;
 /// </summary>
 internal sealed class PlainPocketsphinx(string executable, PocketsphinxOptions model, string workDirectory)
 {
+    private double? _startUp;
+
     /// <summary>Where Debian's <c>pocketsphinx</c> package installs it.</summary>
     public const string DebianExecutable = "/usr/bin/pocketsphinx_continuous";
 
@@ -19,31 +21,39 @@ internal sealed class PlainPocketsphinx(string executable, PocketsphinxOptions m
 
     public static bool IsInstalled(string executable) => File.Exists(executable);
 
-    /// <summary>Decodes both channels of each recording; the seconds spent decoding, the start-up of each run excluded.</summary>
-    public async Task<PlainRun> RunAsync(IReadOnlyList<string> recordings, CancellationToken cancellationToken)
+    /// <summary>One run's start-up (loading the model), measured once on a second of silence and taken off every run.</summary>
+    public async Task<double> StartUpAsync(CancellationToken cancellationToken)
     {
+        if (_startUp is { } known)
+        {
+            return known;
+        }
+
         Directory.CreateDirectory(workDirectory);
         var probe = Path.Combine(workDirectory, "start-up-probe.wav");
         WavFile.Write(probe, AudioClip.Silence(PocketsphinxTranscriber.ModelSampleRate, TimeSpan.FromSeconds(StartUpProbeSeconds)));
-        var startUp = await DecodeAsync(probe, cancellationToken).ConfigureAwait(false);
+        _startUp = await DecodeAsync(probe, cancellationToken).ConfigureAwait(false);
+        return _startUp.Value;
+    }
 
-        double decoding = 0, audio = 0;
-        var runs = 0;
-        foreach (var recording in recordings)
+    /// <summary>
+    /// Decodes both channels of one recording: the seconds spent decoding (each run's start-up taken off) and the call's
+    /// seconds. Called right after the pipeline processed the same call, so both see the machine in the same state.
+    /// </summary>
+    public async Task<PlainRun> DecodeRecordingAsync(string recording, CancellationToken cancellationToken)
+    {
+        var startUp = await StartUpAsync(cancellationToken).ConfigureAwait(false);
+        var call = WavFile.Read(recording).ToTwoChannel(recording);
+        double decoding = 0;
+        foreach (var number in new[] { 1, 2 })
         {
-            var call = WavFile.Read(recording).ToTwoChannel(recording);
-            foreach (var number in new[] { 1, 2 })
-            {
-                var channel = Path.Combine(workDirectory, $"channel-{runs}.wav");
-                WavFile.Write(channel, call.Channel(number).ResampleTo(PocketsphinxTranscriber.ModelSampleRate));
-                decoding += await DecodeAsync(channel, cancellationToken).ConfigureAwait(false);
-                audio += call.Duration.TotalSeconds;
-                runs++;
-                File.Delete(channel);
-            }
+            var channel = Path.Combine(workDirectory, $"channel-{number}.wav");
+            WavFile.Write(channel, call.Channel(number).ResampleTo(PocketsphinxTranscriber.ModelSampleRate));
+            decoding += Math.Max(0, await DecodeAsync(channel, cancellationToken).ConfigureAwait(false) - startUp);
+            File.Delete(channel);
         }
 
-        return new PlainRun(Math.Max(0, decoding - (runs * startUp)), audio / 2, startUp);
+        return new PlainRun(decoding, call.Duration.TotalSeconds, startUp);
     }
 
     private async Task<double> DecodeAsync(string wav, CancellationToken cancellationToken)
@@ -97,6 +107,9 @@ internal sealed class PlainPocketsphinx(string executable, PocketsphinxOptions m
 /// <param name="StartUpSeconds">One run's start-up, measured on a second of silence.</param>
 internal sealed record PlainRun(double DecodingSeconds, double CallSeconds, double StartUpSeconds)
 {
+    /// <summary>Two runs' figures together (the start-up is the same probe's).</summary>
+    public PlainRun Plus(PlainRun other) => new(DecodingSeconds + other.DecodingSeconds, CallSeconds + other.CallSeconds, StartUpSeconds);
+
     /// <summary>Seconds of decoding per second of call, both channels: the pipeline's transcription does the same work.</summary>
     public double RealTimeFactor => CallSeconds > 0 ? DecodingSeconds / CallSeconds : double.NaN;
 }
