@@ -224,7 +224,8 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         {
             if (OtherNumbers(near) is { Count: > 0 } numbers)
             {
-                return (ItemOutcome.Failed, near.ToEvidence() with { Reason = $"{reason}; the closest candidate states other numbers ({string.Join(", ", numbers)})" }, null);
+                var (outcome, why) = OtherNumbersOutcome(near, numbers);
+                return (outcome, near.ToEvidence() with { Reason = $"{reason}; {why}" }, null);
             }
 
             return (ItemOutcome.Uncertain, near.ToEvidence() with { Reason = $"{reason}; the closest candidate was {OnlyLowConfidence(near)}" }, null);
@@ -233,8 +234,10 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         if (closest is { IsLowConfidence: false } heard && heard.Similarity >= NearMissFloor && Satisfies(item.Item, heard, after)
             && OtherNumbers(heard) is { Count: > 0 } stated)
         {
-            // Heard clearly, other numbers: that is contrary information, not a missing phrase.
-            return (ItemOutcome.Failed, Evidence.Because($"{reason}; the closest candidate states other numbers ({string.Join(", ", stated)})"), null);
+            // Heard clearly, other numbers: that is contrary information, not a missing phrase; unless they are the
+            // right numbers with a spoken word lost or swapped.
+            var (outcome, why) = OtherNumbersOutcome(heard, stated);
+            return (outcome, Evidence.Because($"{reason}; {why}"), null);
         }
 
         _absent = true;
@@ -254,7 +257,7 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
             return [];
         }
 
-        var expected = NumberTokens(PhraseNormalizer.Canonical(near.Phrase, characterMatching: false)).ToHashSet(StringComparer.Ordinal);
+        var expected = ExpectedNumbers(near).ToHashSet(StringComparer.Ordinal);
         if (expected.Count == 0)
         {
             return [];
@@ -262,6 +265,16 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
 
         return [.. NumberTokens(PhraseNormalizer.Canonical(near.Text, characterMatching: false)).Where(n => !expected.Contains(n)).Distinct(StringComparer.Ordinal)];
     }
+
+    private static List<string> ExpectedNumbers(Occurrence near) =>
+        near.Phrase is null ? [] : NumberTokens(PhraseNormalizer.Canonical(near.Phrase, characterMatching: false));
+
+    /// <summary>Other numbers fail the item as other information, unless they may be its own misheard (<see cref="MisheardNumbers"/>).</summary>
+    private static (ItemOutcome Outcome, string Why) OtherNumbersOutcome(Occurrence near, IReadOnlyList<string> stated) =>
+        MisheardNumbers.MayBeMisheard(stated, ExpectedNumbers(near))
+            ? (ItemOutcome.Uncertain, $"the closest candidate states {string.Join(", ", stated)} where the phrase has {string.Join(", ", ExpectedNumbers(near))}, " +
+                "which sound partly alike (a spoken word lost or swapped): it may have been said and misheard")
+            : (ItemOutcome.Failed, $"the closest candidate states other numbers ({string.Join(", ", stated)})");
 
     private static List<string> NumberTokens(string canonical) =>
         [.. canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => char.IsAsciiDigit(t[0]))];

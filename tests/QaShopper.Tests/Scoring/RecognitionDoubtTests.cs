@@ -206,4 +206,27 @@ public sealed class RecognitionDoubtTests
 
         Assert.That(item.Outcome, Is.EqualTo(expected));
     }
+    [Test]
+    public void NearMissStatingTheRightNumberWithAWordSwapped_IsUncertain_NotContraryInformation()
+    {
+        var score = Scorer.Score(
+            Scenario(Item("direct-debit", Any("stays at sixty two dollars"))),
+            Call(60, Agent(10, 13, "your direct debit stays at fifty two dollars a month", confidence: 0.9)));
+
+        var item = score.Items.Single();
+        Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Uncertain), "'fifty two' for 'sixty two' is one spoken word misheard as easily as said");
+        Assert.That(item.Evidence.Reason, Does.Contain("states 52 where the phrase has 62"));
+        Assert.That(score.NeedsReview, Is.True);
+    }
+
+    [Test]
+    public void NearMissStatingAnotherNumberWithTheExpectedWordAdded_StillFails()
+    {
+        var item = Scorer.Score(
+            Scenario(Item("price", Any("costs two pounds a day"))),
+            Call(60, Agent(10, 13, "the travel pass costs six two pounds a day", confidence: 0.9))).Items.Single();
+
+        Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Failed), "'six two' says six: a word more than expected is not the expected misheard");
+        Assert.That(item.Evidence.Reason, Does.Contain("states other numbers"));
+    }
 }
