@@ -64,7 +64,7 @@ public sealed class ScoringOptions
     /// the next 0.05.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double ReliableCallConfidence { get; set; } = 0.45;
+    public double ReliableCallConfidence { get; set; } = 0.6;
 
     /// <summary>A copy to vary one setting of (the evaluation's trade-off); every setting, however many are added.</summary>
     public ScoringOptions Clone() => (ScoringOptions)MemberwiseClone();

@@ -23,6 +23,13 @@ namespace QaShopper.LocalSpeech.Pocketsphinx;
 /// </remarks>
 internal static class ConfidenceMap
 {
+    /// <summary>
+    /// The confidence of a forbidden phrase's words that only the n-gram decode heard (<see cref="HintMerger.DoubtUnconfirmed"/>):
+    /// below the scorer's floors for single words (0.6) and for whole phrases heard word for word (0.3), so the phrase
+    /// counts as heard in low-confidence speech.
+    /// </summary>
+    public const double Unconfirmed = 0.2;
+
     /// <summary>Word confidence from the lattice posterior of the word.</summary>
     public static double FromPosterior(double posterior) => Math.Clamp(posterior, 0, 1);
 

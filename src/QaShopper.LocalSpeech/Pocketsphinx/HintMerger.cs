@@ -59,11 +59,6 @@ internal static class HintMerger
     private static double Overlap(RecognizedWord a, RecognizedWord b) => Math.Max(0, Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start));
 
     /// <summary>
-    /// Drops watched (forbidden) phrases the n-gram decode produced but the keyphrase spotter, at its strict threshold,
-    /// did not confirm: the general language model readily turns a garbled word into "i don't know", and a forbidden
-    /// phrase fails the call, so only the spotter may report one.
-    /// </summary>
-    /// <summary>
     /// Marks decoded words as confirmed where a spotted phrase says the same words at the same time; inserts nothing.
     /// </summary>
     public static List<RecognizedWord> ConfirmOnly(List<RecognizedWord> words, IReadOnlyList<RecognizedWord> spotted)
@@ -91,21 +86,29 @@ internal static class HintMerger
         return words;
     }
 
-    public static List<RecognizedWord> DropUnconfirmed(List<RecognizedWord> words, IReadOnlyList<string[]> watched)
+    /// <summary>
+    /// Doubts watched (forbidden) phrases the n-gram decode produced but the keyphrase spotter, at its strict threshold,
+    /// did not confirm: their words keep their place at <see cref="ConfidenceMap.Unconfirmed"/>. The general language
+    /// model readily turns a garbled word into "i don't know", and a forbidden phrase fails the call, so only the
+    /// spotter may report one for sure; but an agent who truly said it in a voice the spotter misses must not pass
+    /// either. Heard and unconfirmed, the item goes to review.
+    /// </summary>
+    public static List<RecognizedWord> DoubtUnconfirmed(List<RecognizedWord> words, IReadOnlyList<string[]> watched)
     {
         foreach (var phrase in watched.Where(p => p.Length > 0))
         {
             var from = 0;
             while (IndexOfSequence(words, phrase, from) is var at and >= 0)
             {
-                if (Enumerable.Range(at, phrase.Length).All(k => words[k].Spotted))
+                if (!Enumerable.Range(at, phrase.Length).All(k => words[k].Spotted))
                 {
-                    from = at + 1;
-                    continue;
+                    for (var k = at; k < at + phrase.Length; k++)
+                    {
+                        words[k] = words[k] with { Confidence = Math.Min(words[k].Confidence, ConfidenceMap.Unconfirmed) };
+                    }
                 }
 
-                words.RemoveRange(at, phrase.Length);
-                from = at;
+                from = at + 1;
             }
         }
 

@@ -61,7 +61,7 @@ public sealed class PocketsphinxOptions
     /// cut false fails and reviews on both evaluation sets, but the keyphrase spotter's floors were calibrated without
     /// it and a forbidden phrase in one test recording (flite slt) went unconfirmed (README, Evaluation).
     /// </summary>
-    public string? AdaptationFile { get; set; }
+    public string? AdaptationFile { get; set; } = ShippedAdaptation;
 
     /// <summary>The transform shipped beside the binaries (<c>models/telephone.mllr</c> in the repository).</summary>
     public static string ShippedAdaptation => Path.Combine(AppContext.BaseDirectory, "models", "telephone.mllr");

@@ -62,7 +62,7 @@ internal sealed class UtteranceTranscriber(
 
         if (watched is { Count: > 0 })
         {
-            words = HintMerger.DropUnconfirmed(words, watched);
+            words = HintMerger.DoubtUnconfirmed(words, watched);
         }
 
         if (compounds is not null)

@@ -18,7 +18,7 @@ internal static class EvalTradeOff
         (nameof(ScoringOptions.ReliableSpeechConfidence), [0, 0.2, 0.3, 0.4, 0.5, 0.6], o => o.ReliableSpeechConfidence, (o, v) => o.ReliableSpeechConfidence = v),
         (nameof(ScoringOptions.MisheardSimilarity), [0.3, 0.4, 0.5, 0.6, 0.7], o => o.MisheardSimilarity, (o, v) => o.MisheardSimilarity = v),
         (nameof(ScoringOptions.MinConfidence), [0.4, 0.5, 0.6, 0.7], o => o.MinConfidence, (o, v) => o.MinConfidence = v),
-        (nameof(ScoringOptions.ReliableCallConfidence), [0, 0.4, 0.45, 0.5, 0.55], o => o.ReliableCallConfidence, (o, v) => o.ReliableCallConfidence = v),
+        (nameof(ScoringOptions.ReliableCallConfidence), [0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65], o => o.ReliableCallConfidence, (o, v) => o.ReliableCallConfidence = v),
         (nameof(ScoringOptions.CriticalNearMissFloor), [0.5, 0.6, 0.7, 1.0], o => o.CriticalNearMissFloor, (o, v) => o.CriticalNearMissFloor = v),
     ];
 

@@ -88,14 +88,14 @@ public sealed class AdaptationTests
     }
 
     [Test]
-    public void Decoder_AppliesTheAdaptation_OnlyWhenOneIsSet()
+    public void Decoder_AppliesTheShippedAdaptation_UnlessTheSettingIsEmptied()
     {
         var adapted = PocketsphinxDecoder.Arguments(new PocketsphinxOptions { AdaptationFile = "/models/x.mllr" });
         var plain = PocketsphinxDecoder.Arguments(new PocketsphinxOptions { AdaptationFile = " " });
 
         Assert.That(string.Join(' ', adapted), Does.Contain("-mllr /models/x.mllr"));
         Assert.That(plain, Does.Not.Contain("-mllr"));
-        Assert.That(PocketsphinxDecoder.Arguments(new PocketsphinxOptions()), Does.Not.Contain("-mllr"), "the model as installed unless a transform is configured");
+        Assert.That(string.Join(' ', PocketsphinxDecoder.Arguments(new PocketsphinxOptions())), Does.Contain("-mllr " + PocketsphinxOptions.ShippedAdaptation), "the shipped phone-line transform unless another, or none, is configured");
     }
 
     [Test]

@@ -105,20 +105,23 @@ public sealed class LanguageModelBiasTests
     }
 
     [Test]
-    public void DropUnconfirmed_WatchedPhraseFromNgramOnly_IsRemoved_SpottedIsKept()
+    public void DoubtUnconfirmed_WatchedPhraseFromNgramOnly_IsKeptInDoubt_SpottedIsKeptAsHeard()
     {
         List<RecognizedWord> decoded =
         [
             new("can", 0, 0.2, 0.5), new("i", 0.2, 0.3, 0.5), new("take", 0.3, 0.5, 0.5),
-            new("i", 0.5, 0.6, 0.5), new("don't", 0.6, 0.8, 0.5), new("know", 0.8, 1.0, 0.5), new("please", 1.0, 1.3, 0.5),
+            new("i", 0.5, 0.6, 0.9), new("don't", 0.6, 0.8, 0.9), new("know", 0.8, 1.0, 0.9), new("please", 1.0, 1.3, 0.5),
         ];
-        var dropped = HintMerger.DropUnconfirmed([.. decoded], [["i", "don't", "know"]]);
-        var spotted = HintMerger.DropUnconfirmed(HintMerger.Merge(decoded, [new("i don't know", 0.5, 1.0, 0.9, Spotted: true)]), [["i", "don't", "know"]]);
+        var doubted = HintMerger.DoubtUnconfirmed([.. decoded], [["i", "don't", "know"]]);
+        var spotted = HintMerger.DoubtUnconfirmed(HintMerger.Merge(decoded, [new("i don't know", 0.5, 1.0, 0.9, Spotted: true)]), [["i", "don't", "know"]]);
 
         Assert.Multiple(() =>
         {
-            Assert.That(string.Join(' ', dropped.Select(w => w.Text)), Is.EqualTo("can i take please"));
+            Assert.That(string.Join(' ', doubted.Select(w => w.Text)), Is.EqualTo("can i take i don't know please"), "nothing heard is thrown away");
+            Assert.That(doubted.Skip(3).Take(3).Select(w => w.Confidence), Is.All.EqualTo(ConfidenceMap.Unconfirmed), "only the spotter makes a forbidden phrase sure");
+            Assert.That(doubted[0].Confidence, Is.EqualTo(0.5), "the words around it keep their confidence");
             Assert.That(string.Join(' ', spotted.Select(w => w.Text)), Is.EqualTo("can i take i don't know please"));
+            Assert.That(spotted.Single(w => w.Text == "don't").Confidence, Is.EqualTo(0.9), "confirmed by the spotter");
         });
     }
 

@@ -112,9 +112,10 @@ public sealed class PocketsphinxPartsTests
         var words = new List<RecognizedWord> { W("i", 0.0, 0.1), W("don't", 0.1, 0.4), W("know", 0.4, 0.7), W("maybe", 0.8, 1.1) };
 
         var confirmed = HintMerger.ConfirmOnly(words, [new("i don't know", 0.0, 0.7, 0.6)]);
-        var kept = HintMerger.DropUnconfirmed(confirmed, [["i", "don't", "know"]]);
+        var kept = HintMerger.DoubtUnconfirmed(confirmed, [["i", "don't", "know"]]);
 
         Assert.That(kept.Select(w => w.Text), Is.EqualTo(new[] { "i", "don't", "know", "maybe" }));
+        Assert.That(kept.Take(3).Select(w => w.Confidence), Has.None.EqualTo(ConfidenceMap.Unconfirmed), "confirmed: heard as it was");
     }
 
     [Test]
@@ -123,9 +124,9 @@ public sealed class PocketsphinxPartsTests
         var words = new List<RecognizedWord> { W("i", 0.0, 0.1), W("don't", 0.1, 0.4), W("know", 0.4, 0.7), W("maybe", 0.8, 1.1) };
 
         var confirmed = HintMerger.ConfirmOnly(words, [new("i don't know", 2.0, 2.7, 0.6)]);
-        var kept = HintMerger.DropUnconfirmed(confirmed, [["i", "don't", "know"]]);
+        var kept = HintMerger.DoubtUnconfirmed(confirmed, [["i", "don't", "know"]]);
 
-        Assert.That(kept.Select(w => w.Text), Is.EqualTo(new[] { "maybe" }), "a forbidden phrase nobody confirmed is dropped");
+        Assert.That(kept.Take(3).Select(w => w.Confidence), Is.All.EqualTo(ConfidenceMap.Unconfirmed), "a forbidden phrase nobody confirmed is kept in doubt, not dropped");
     }
 
     [Test]

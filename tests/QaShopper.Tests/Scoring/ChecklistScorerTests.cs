@@ -471,7 +471,7 @@ public sealed class ChecklistScorerTests
     {
         var result = Only(
             Scenario(Item("closing", Any("have a nice day"), inLast: 20)),
-            Call(60, Agent(1, 3, "Hello."), Agent(50, 55, "mumble mumble", confidence: 0.3)));
+            Call(60, Agent(1, 3, "Hello, you're through to customer service."), Agent(50, 55, "mumble mumble", confidence: 0.3)));
 
         Assert.That(result.Outcome, Is.EqualTo(ItemOutcome.Failed));
     }
