@@ -56,10 +56,9 @@ public sealed class PocketsphinxOptions
 
     /// <summary>
     /// An MLLR transform of the acoustic model's means (sphinxtrain <c>mllr_solve</c> output, pocketsphinx <c>-mllr</c>)
-    /// applied at load; empty (the default) for the model as installed. <c>qashopper model adapt</c> makes one; the
-    /// repository ships one fitted to the simulated phone line (<see cref="ShippedAdaptation"/>). Not the default: it
-    /// cut false fails and reviews on both evaluation sets, but the keyphrase spotter's floors were calibrated without
-    /// it and a forbidden phrase in one test recording (flite slt) went unconfirmed (README, Evaluation).
+    /// applied at load; empty for the model as installed. <c>qashopper model adapt</c> makes one; the default is the one
+    /// the repository ships, fitted to the simulated phone line from the tuning set's agent lines
+    /// (<see cref="ShippedAdaptation"/>): it cut false fails on both evaluation sets (README, Evaluation).
     /// </summary>
     public string? AdaptationFile { get; set; } = ShippedAdaptation;
 
