@@ -48,7 +48,10 @@ internal sealed class CliProcess : IDisposable
     /// <summary>As <see cref="Start(string, string[])"/>, with <paramref name="environment"/> added to the child's environment.</summary>
     public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A test run started in the background (a CI script's `&`, `nohup`) ignores SIGINT, and an ignored signal is
+        // inherited: the child would never see the Ctrl+C the stop tests send. coreutils' env puts it back to its
+        // default before running dotnet (same process), as in a terminal where a user presses Ctrl+C.
+        var start = new ProcessStartInfo(OperatingSystem.IsLinux() ? "env" : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardError = true,
@@ -59,6 +62,12 @@ internal sealed class CliProcess : IDisposable
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
+        }
+
+        if (OperatingSystem.IsLinux())
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("dotnet");
         }
 
         start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "QaShopper.dll"));
