@@ -97,16 +97,10 @@ internal sealed class CallComposer(ISpeechSynthesizer synthesizer)
         var end = t;
         var callerSamples = caller.Render(end);
         var agentSamples = agent.Render(end);
-        LineNoise.AddTo(callerSamples, rate, random);
-        LineNoise.AddTo(agentSamples, rate, random, humHz: 50);
-        return new ComposedCall(
-            utterances,
-            steps,
-            holdStart,
-            draw.HoldLength,
-            end,
-            TelephoneLine.Apply(new AudioClip(rate, callerSamples)).Samples,
-            TelephoneLine.Apply(new AudioClip(rate, agentSamples)).Samples);
+        // The caller's noise is drawn first: the order of the draws is part of what a seed reproduces.
+        var callerLine = SimulatedLine.Caller(callerSamples, random);
+        var agentLine = SimulatedLine.Agent(agentSamples, random);
+        return new ComposedCall(utterances, steps, holdStart, draw.HoldLength, end, callerLine.Samples, agentLine.Samples);
     }
 
     internal static TimeSpan Gap(Random random, (double Min, double Max) range) =>

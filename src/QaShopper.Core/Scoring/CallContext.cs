@@ -200,6 +200,20 @@ internal sealed class CallContext
     /// </summary>
     public double? MeanConfidence(Speaker speaker)
     {
+        // Asked once per absent item: work it out once per speaker and call.
+        if (!_meanConfidence.TryGetValue(speaker, out var mean))
+        {
+            mean = ComputeMeanConfidence(speaker);
+            _meanConfidence[speaker] = mean;
+        }
+
+        return mean;
+    }
+
+    private readonly Dictionary<Speaker, double?> _meanConfidence = [];
+
+    private double? ComputeMeanConfidence(Speaker speaker)
+    {
         double sum = 0;
         var count = 0;
         var anyConfidence = false;

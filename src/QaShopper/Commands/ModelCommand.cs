@@ -39,14 +39,9 @@ internal static class ModelCommand
         return new Command("model", "The offline recogniser's model") { adapt };
     }
 
-    /// <summary>The clip as the simulated call centre puts an agent on the line: 8 kHz, its line noise and hum, mu-law.</summary>
-    private static AudioClip OnTheLine(AudioClip spoken, int seed)
-    {
-        var narrow = spoken.ResampleTo(TelephoneLine.SampleRate);
-        var samples = (float[])narrow.Samples.Clone();
-        LineNoise.AddTo(samples, TelephoneLine.SampleRate, new Random(seed), humHz: 50);
-        return TelephoneLine.Apply(new AudioClip(TelephoneLine.SampleRate, samples));
-    }
+    /// <summary>The clip as the simulated call centre puts an agent on the line (<see cref="SimulatedLine.Agent"/>).</summary>
+    private static AudioClip OnTheLine(AudioClip spoken, int seed) =>
+        SimulatedLine.Agent((float[])spoken.ResampleTo(TelephoneLine.SampleRate).Samples.Clone(), new Random(seed));
 
     private static async Task<int> AdaptAsync(IServiceProvider services, string callCentre, string output, CliConsole console, CancellationToken cancellationToken)
     {
