@@ -196,7 +196,9 @@ internal sealed class CallContext
     /// <summary>
     /// The mean confidence of the words <paramref name="speaker"/> said in the call, or null when the recogniser gave
     /// none (typed or imported transcripts). A segment without word confidences counts its own confidence once per
-    /// word; one without any counts as heard fully, as everywhere else in scoring.
+    /// word; one without any counts as heard fully, as everywhere else in scoring. Unconfirmed words of a forbidden
+    /// phrase are left out: their confidence is a cap that doubts that phrase, and counted here it would make one
+    /// doubted phrase a reason to doubt every missing phrase of the call.
     /// </summary>
     public double? MeanConfidence(Speaker speaker)
     {
@@ -228,7 +230,7 @@ internal sealed class CallContext
             if (words is { Count: > 0 } && words.Any(w => w.Confidence is not null))
             {
                 anyConfidence = true;
-                foreach (var word in words)
+                foreach (var word in words.Where(w => !w.Unconfirmed))
                 {
                     sum += word.Confidence ?? 1.0;
                     count++;

@@ -38,4 +38,13 @@ public sealed record TranscriptSegment(
     IReadOnlyList<TranscriptWord>? Words = null);
 
 /// <summary>One recognised word with its times (seconds from the answer).</summary>
-public sealed record TranscriptWord(string Text, double Start, double End, double? Confidence = null);
+/// <param name="Text">The word.</param>
+/// <param name="Start">Start, seconds from the answer.</param>
+/// <param name="End">End, seconds from the answer.</param>
+/// <param name="Confidence">Recogniser confidence 0..1, when known.</param>
+/// <param name="Unconfirmed">
+/// The word belongs to a watched (forbidden) phrase that the full decode heard and the phrase spotter did not confirm:
+/// its confidence is then capped low to doubt the phrase, so it says nothing about how well the rest of the call was
+/// heard and is left out of the call's and the utterance's mean confidence.
+/// </param>
+public sealed record TranscriptWord(string Text, double Start, double End, double? Confidence = null, bool Unconfirmed = false);

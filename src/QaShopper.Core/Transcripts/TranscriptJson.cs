@@ -120,6 +120,11 @@ public static partial class TranscriptJson
                             writer.WriteNumber("confidence", wc);
                         }
 
+                        if (w.Unconfirmed)
+                        {
+                            writer.WriteBoolean("unconfirmed", true);
+                        }
+
                         writer.WriteEndObject();
                     }
 
@@ -271,7 +276,7 @@ public static partial class TranscriptJson
                         throw Error(wordPath, $"the word at {Format(ws)}–{Format(we)} s lies outside its segment ({Format(start)}–{Format(end)} s)");
                     }
 
-                    words.Add(new TranscriptWord(RequiredString(w, wordPath, "text"), ws, we, OptionalConfidence(w, wordPath)));
+                    words.Add(new TranscriptWord(RequiredString(w, wordPath, "text"), ws, we, OptionalConfidence(w, wordPath), OptionalFlag(w, wordPath, "unconfirmed")));
                     i++;
                 }
             }
@@ -289,6 +294,21 @@ public static partial class TranscriptJson
             }
 
             return (start, end);
+        }
+
+        private bool OptionalFlag(JsonElement element, string path, string name)
+        {
+            if (!element.TryGetProperty(name, out var flag) || flag.ValueKind == JsonValueKind.Null)
+            {
+                return false;
+            }
+
+            return flag.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw Error($"{path}.{name}", $"expected true or false, got {Describe(flag)}"),
+            };
         }
 
         private double? OptionalConfidence(JsonElement element, string path)

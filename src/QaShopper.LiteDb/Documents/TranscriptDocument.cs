@@ -48,11 +48,11 @@ internal sealed class SegmentDocument
         End = s.End,
         Text = s.Text,
         Confidence = s.Confidence,
-        Words = s.Words is null ? null : [.. s.Words.Select(w => new WordDocument { Text = w.Text, Start = w.Start, End = w.End, Confidence = w.Confidence })],
+        Words = s.Words is null ? null : [.. s.Words.Select(w => new WordDocument { Text = w.Text, Start = w.Start, End = w.End, Confidence = w.Confidence, Unconfirmed = w.Unconfirmed })],
     };
 
     public TranscriptSegment ToSegment() =>
-        new(Speaker, Start, End, Text, Confidence, Words is null ? null : [.. Words.Select(w => new TranscriptWord(w.Text, w.Start, w.End, w.Confidence))]);
+        new(Speaker, Start, End, Text, Confidence, Words is null ? null : [.. Words.Select(w => new TranscriptWord(w.Text, w.Start, w.End, w.Confidence, w.Unconfirmed))]);
 }
 
 /// <summary>The stored form of a <see cref="TranscriptWord"/>.</summary>
@@ -65,4 +65,7 @@ internal sealed class WordDocument
     public double End { get; set; }
 
     public double? Confidence { get; set; }
+
+    /// <summary>Absent in documents written before it existed, which reads as false.</summary>
+    public bool Unconfirmed { get; set; }
 }

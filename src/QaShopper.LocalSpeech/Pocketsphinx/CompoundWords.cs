@@ -72,7 +72,7 @@ internal static class CompoundWords
             if (i + 1 < words.Count && compounds.TryGetValue($"{words[i].Text} {words[i + 1].Text}", out var compound))
             {
                 var (first, second) = (words[i], words[i + 1]);
-                joined.Add(new RecognizedWord(compound, first.Start, second.End, Math.Min(first.Confidence, second.Confidence), first.Spotted && second.Spotted));
+                joined.Add(new RecognizedWord(compound, first.Start, second.End, Math.Min(first.Confidence, second.Confidence), first.Spotted && second.Spotted, first.Unconfirmed || second.Unconfirmed));
                 i++;
                 continue;
             }

@@ -36,10 +36,14 @@ internal static class ConfidenceMap
     /// <summary>Spotted phrase confidence from the spotter's detection score.</summary>
     public static double FromDetection(double score) => Math.Clamp(score, 0, 1);
 
-    /// <summary>Utterance confidence: the duration-weighted mean of its words' confidences.</summary>
+    /// <summary>
+    /// Utterance confidence: the duration-weighted mean of its words' confidences, leaving out the unconfirmed words of
+    /// a forbidden phrase (their cap doubts the phrase, not the utterance) unless there is nothing else.
+    /// </summary>
     public static double? ForSegment(IReadOnlyList<RecognizedWord> words)
     {
-        var total = words.Sum(w => w.End - w.Start);
-        return total <= 0 ? null : words.Sum(w => w.Confidence * (w.End - w.Start)) / total;
+        var heard = words.Any(w => !w.Unconfirmed) ? words.Where(w => !w.Unconfirmed).ToList() : words;
+        var total = heard.Sum(w => w.End - w.Start);
+        return total <= 0 ? null : heard.Sum(w => w.Confidence * (w.End - w.Start)) / total;
     }
 }

@@ -104,7 +104,7 @@ internal static class HintMerger
                 {
                     for (var k = at; k < at + phrase.Length; k++)
                     {
-                        words[k] = words[k] with { Confidence = Math.Min(words[k].Confidence, ConfidenceMap.Unconfirmed) };
+                        words[k] = words[k] with { Confidence = Math.Min(words[k].Confidence, ConfidenceMap.Unconfirmed), Unconfirmed = true };
                     }
                 }
 

@@ -1,7 +1,13 @@
 namespace QaShopper.LocalSpeech.Pocketsphinx;
 
 /// <summary>A word of an utterance after clean-up: times in seconds from the utterance start, confidence 0..1.</summary>
-internal readonly record struct RecognizedWord(string Text, double Start, double End, double Confidence, bool Spotted = false);
+/// <param name="Text">The word as the dictionary spells it.</param>
+/// <param name="Start">Start, seconds from the utterance start.</param>
+/// <param name="End">End, seconds from the utterance start.</param>
+/// <param name="Confidence">Confidence 0..1 (<see cref="ConfidenceMap"/>).</param>
+/// <param name="Spotted">The keyphrase spotter found it (a checklist phrase's word).</param>
+/// <param name="Unconfirmed">A forbidden phrase's word the spotter did not confirm (<see cref="HintMerger.DoubtUnconfirmed"/>).</param>
+internal readonly record struct RecognizedWord(string Text, double Start, double End, double Confidence, bool Spotted = false, bool Unconfirmed = false);
 
 /// <summary>Cleans pocketsphinx's raw words: drops fillers and silences, strips alternate-pronunciation markers.</summary>
 internal static class WordCleaner

@@ -75,7 +75,7 @@ internal sealed class UtteranceTranscriber(
             return null;
         }
 
-        var timed = words.Select(w => new TranscriptWord(w.Text, Round(Math.Clamp(offset + w.Start, span.Start, span.End)), Round(Math.Clamp(offset + w.End, span.Start, span.End)), Round(w.Confidence))).ToList();
+        var timed = words.Select(w => new TranscriptWord(w.Text, Round(Math.Clamp(offset + w.Start, span.Start, span.End)), Round(Math.Clamp(offset + w.End, span.Start, span.End)), Round(w.Confidence), w.Unconfirmed)).ToList();
         return new TranscriptSegment(
             speaker,
             Round(span.Start),

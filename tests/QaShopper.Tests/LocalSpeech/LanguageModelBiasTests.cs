@@ -120,8 +120,11 @@ public sealed class LanguageModelBiasTests
             Assert.That(string.Join(' ', doubted.Select(w => w.Text)), Is.EqualTo("can i take i don't know please"), "nothing heard is thrown away");
             Assert.That(doubted.Skip(3).Take(3).Select(w => w.Confidence), Is.All.EqualTo(ConfidenceMap.Unconfirmed), "only the spotter makes a forbidden phrase sure");
             Assert.That(doubted[0].Confidence, Is.EqualTo(0.5), "the words around it keep their confidence");
+            Assert.That(doubted.Select(w => w.Unconfirmed), Is.EqualTo(new[] { false, false, false, true, true, true, false }), "the doubted words say why their confidence is low");
+            Assert.That(ConfidenceMap.ForSegment(doubted), Is.EqualTo(0.5).Within(1e-9), "the utterance is as well heard as its other words");
             Assert.That(string.Join(' ', spotted.Select(w => w.Text)), Is.EqualTo("can i take i don't know please"));
             Assert.That(spotted.Single(w => w.Text == "don't").Confidence, Is.EqualTo(0.9), "confirmed by the spotter");
+            Assert.That(spotted.Any(w => w.Unconfirmed), Is.False);
         });
     }
 

@@ -1,5 +1,6 @@
 using QaShopper.Core.Results;
 using QaShopper.Core.Scoring;
+using QaShopper.Core.Transcripts;
 using static QaShopper.Tests.Scoring.TestScenarios;
 
 namespace QaShopper.Tests.Scoring;
@@ -193,6 +194,25 @@ public sealed class RecognitionDoubtTests
                 Agent(10, 12, "okay thanks for holding", confidence: 0.9))).Items.Single();
 
         Assert.That(item.Outcome, Is.EqualTo(ItemOutcome.Failed), "a caller heard badly says nothing of how well the agent was heard");
+    }
+
+    [Test]
+    public void CallConfidence_LeavesOutTheUnconfirmedWordsOfAForbiddenPhrase()
+    {
+        // A forbidden phrase the spotter did not confirm is capped at 0.2 to doubt it; counted in the call's mean it
+        // would pull a well-heard call under the floor and turn every missing phrase into a doubt.
+        TranscriptWord[] words =
+        [
+            new("hello", 1.0, 1.4, 0.7), new("customer", 1.4, 1.9, 0.7), new("service", 1.9, 2.4, 0.7),
+            new("i", 2.5, 2.6, 0.2, Unconfirmed: true), new("don't", 2.6, 2.9, 0.2, Unconfirmed: true), new("know", 2.9, 3.2, 0.2, Unconfirmed: true),
+        ];
+        var scenario = Scenario(Item("refund-time", Any("refund reaches you in five working days")));
+
+        var flagged = Scorer.Score(scenario, Call(60, Agent(1, 3.2, "hello customer service i don't know", confidence: 0.7, words: words))).Items.Single();
+        var capped = Scorer.Score(scenario, Call(60, Agent(1, 3.2, "hello customer service i don't know", confidence: 0.7, words: [.. words.Select(w => w with { Unconfirmed = false })]))).Items.Single();
+
+        Assert.That(flagged.Outcome, Is.EqualTo(ItemOutcome.Failed), "the agent's other words average 0.7, above the floor: " + flagged.Evidence.Reason);
+        Assert.That(capped.Outcome, Is.EqualTo(ItemOutcome.Uncertain), "the same capped words counted pull the mean to 0.45, under the floor 0.6");
     }
 
     [TestCase(0.0, ItemOutcome.Failed)]

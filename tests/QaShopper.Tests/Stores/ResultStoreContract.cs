@@ -42,6 +42,7 @@ public abstract partial class ResultStoreContract
         Assert.That(SampleCalls.Deep(stored.Score), Is.EqualTo(SampleCalls.Deep(score)));
         Assert.That(stored.ScoredAt, Is.EqualTo(Clock.GetUtcNow()));
         Assert.That(stored.Call.Transcript!.Segments[0].Words![1].Text, Is.EqualTo("星辰航空"));
+        Assert.That(stored.Call.Transcript.Segments[0].Words![2].Unconfirmed, Is.True, "a forbidden phrase's unconfirmed word stays marked");
         Assert.That(stored.Score!.Items[1].Evidence.Matches![1].Reason, Is.EqualTo("“请问您的姓名” not said"));
     }
 

@@ -22,7 +22,7 @@ internal static class SampleCalls
             [
                 new("您好", 0.4, 0.9, 0.97),
                 new("星辰航空", 1.2, 2.0, 0.88),
-                new("小李", 2.6, 3.1),
+                new("小李", 2.6, 3.1, Unconfirmed: true),
             ]),
             new(Speaker.Caller, 3.6, 6.2, "I'd like to change my booking, please.", 0.7321),
             new(Speaker.Agent, 7.0, 9.75, "Certainly — may I have the reference?"),

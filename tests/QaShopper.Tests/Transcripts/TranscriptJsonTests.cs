@@ -60,6 +60,7 @@ public sealed class TranscriptJsonTests
     [TestCase("""{ "segments": [ { "speaker": "agent", "start": "0", "end": 1, "text": "x" } ] }""", "segments[0].start: expected a number, got '0'")]
     [TestCase("""{ "segments": [ { "speaker": "agent", "start": 0, "end": 1, "text": "x", "confidence": 2 } ] }""", "segments[0].confidence: expected a number from 0 to 1, got 2")]
     [TestCase("""{ "segments": [ { "speaker": "agent", "start": 0, "end": 1, "text": "x", "words": [ { "text": "x", "start": 0 } ] } ] }""", "segments[0].words[0].end: missing")]
+    [TestCase("""{ "segments": [ { "speaker": "agent", "start": 0, "end": 1, "text": "x", "words": [ { "text": "x", "start": 0, "end": 1, "unconfirmed": "yes" } ] } ] }""", "segments[0].words[0].unconfirmed: expected true or false, got 'yes'")]
     [TestCase("""{ "duration": 3 }""", "segments: missing")]
     [TestCase("""[]""", "(root): expected an object")]
     public void Parse_SemanticError_NamesFieldPath(string json, string expected)
@@ -80,6 +81,19 @@ public sealed class TranscriptJsonTests
         Assert.That(again.Duration, Is.EqualTo(transcript.Duration));
         Assert.That(again.Segments[0], Is.EqualTo(transcript.Segments[0]));
         Assert.That(again.Segments[1].Words, Is.EqualTo(transcript.Segments[1].Words));
+    }
+
+    [Test]
+    public void Serialize_UnconfirmedWord_IsMarkedAndReadBack_OthersCarryNoMark()
+    {
+        var transcript = new Transcript(1, 4, [new TranscriptSegment(Speaker.Agent, 1, 3, "well i don't know", 0.7,
+            [new("well", 1, 1.5, 0.8), new("i", 1.5, 1.7, 0.2, Unconfirmed: true), new("don't", 1.7, 2.2, 0.2, Unconfirmed: true), new("know", 2.2, 3, 0.2, Unconfirmed: true)])]);
+
+        var json = TranscriptJson.Serialize(transcript);
+        var words = TranscriptJson.Parse(json, "t.json").Segments[0].Words!;
+
+        Assert.That(words.Select(w => w.Unconfirmed), Is.EqualTo(new[] { false, true, true, true }));
+        Assert.That(json.Split("\"unconfirmed\"").Length - 1, Is.EqualTo(3), "written only where true: " + json);
     }
 
     [Test]
