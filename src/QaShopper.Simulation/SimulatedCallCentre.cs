@@ -70,6 +70,9 @@ public sealed class SimulatedCallCentre : ICarrier
     public IReadOnlyList<AgentRecord> Agents =>
         [.. centre.Agents.Select(a => new AgentRecord(a.Id, a.Name, a.StaffNumber, a.Site))];
 
+    /// <summary>The voice an agent of this call centre speaks in (a flite voice, <c>espeak:…</c>); null for an unknown id.</summary>
+    public string? VoiceOf(string agentId) => centre.Agents.FirstOrDefault(a => string.Equals(a.Id, agentId, StringComparison.Ordinal))?.Voice;
+
     /// <summary>The call-centre file this was loaded from.</summary>
     public string SourcePath => centre.SourcePath;
 

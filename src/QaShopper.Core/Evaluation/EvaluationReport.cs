@@ -4,7 +4,16 @@ using QaShopper.Core.Scenarios;
 namespace QaShopper.Core.Evaluation;
 
 /// <summary>One simulated call: the scenario, what really happened, and what the scorer made of the recording.</summary>
-public sealed record EvaluatedCall(Scenario Scenario, CallGroundTruth Truth, CallScore Score);
+/// <param name="Scenario">The scenario the call followed.</param>
+/// <param name="Truth">What really happened.</param>
+/// <param name="Score">What the scorer made of the recording.</param>
+/// <param name="AgentVoice">The voice the answering agent spoke in (a flite voice, <c>espeak:…</c>), when known.</param>
+public sealed record EvaluatedCall(Scenario Scenario, CallGroundTruth Truth, CallScore Score, string? AgentVoice = null);
+
+/// <summary>The figures of the calls answered in one agent voice.</summary>
+/// <param name="Voice">The voice.</param>
+/// <param name="Report">Its calls' figures.</param>
+public sealed record VoiceReport(string Voice, EvaluationReport Report);
 
 /// <summary>How well automatic scoring through the full audio path agrees with the ground truth.</summary>
 /// <param name="Calls">Scored calls compared.</param>
@@ -71,6 +80,12 @@ public sealed record EvaluationReport(
 
     /// <summary>Calls naming an agent other than the one who answered, with confidence (not sent to review for it).</summary>
     public int AgentsNamedWronglyWithConfidence { get; init; }
+
+    /// <summary>
+    /// The same figures per voice the agents spoke in, by voice name: how much of what is left is the recogniser's
+    /// hearing of one voice. Empty when no call knows its voice.
+    /// </summary>
+    public IReadOnlyList<VoiceReport> ByVoice { get; init; } = [];
 
     /// <summary>Every item where the scorer and the truth differ, in call order, with what the scorer's outcome rested on.</summary>
     public IReadOnlyList<ItemDisagreement> Disagreements { get; init; } = [];

@@ -108,6 +108,11 @@ public static class Evaluator
             AgentsNamedWrongly = wrongAgents,
             AgentsNamedWronglyWithConfidence = wrongAgentsConfident,
             Disagreements = disagreements,
+            ByVoice = [.. list
+                .Where(c => c.AgentVoice is not null)
+                .GroupBy(c => c.AgentVoice!, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new VoiceReport(g.Key, Evaluate(g.Select(c => c with { AgentVoice = null }))))],
         };
     }
 

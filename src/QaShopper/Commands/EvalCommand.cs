@@ -162,7 +162,7 @@ internal static class EvalCommand
 
         using var host = await StartHostAsync(parse, set, heldOutFolder, workspace, cancellationToken).ConfigureAwait(false);
         var setup = await OfflineCallSetup.LoadAsync(host.Services, console, cancellationToken).ConfigureAwait(false);
-        var kept = await EvalRescore.LoadAsync(host.Services, [.. setup.Scenarios.Select(s => s.Scenario)], workspace, cancellationToken).ConfigureAwait(false);
+        var kept = await EvalRescore.LoadAsync(host.Services, [.. setup.Scenarios.Select(s => s.Scenario)], setup.CallCentre.VoiceOf, workspace, cancellationToken).ConfigureAwait(false);
         await console.Error.WriteLineAsync($"{set} set: {kept.Count} kept calls of seed {seed} scored again").ConfigureAwait(false);
         return (kept, host.Services.GetRequiredService<IOptions<ScoringOptions>>().Value);
     }
@@ -202,7 +202,7 @@ internal static class EvalCommand
         var scenarios = setup.Scenarios.ToDictionary(s => s.Scenario.Id, s => s.Scenario, StringComparer.Ordinal);
         return Evaluator.Evaluate(outcomes
             .Where(o => o is { Score: not null, Truth: not null })
-            .Select(o => new EvaluatedCall(scenarios[o.Call.ScenarioId], o.Truth!, o.Score!)));
+            .Select(o => new EvaluatedCall(scenarios[o.Call.ScenarioId], o.Truth!, o.Score!, o.Truth!.AgentId is { } agent ? setup.CallCentre.VoiceOf(agent) : null)));
     }
 
     private static void Write(List<(string Set, EvaluationReport Report)> reports, bool json, bool details, CliConsole console)
@@ -288,6 +288,18 @@ internal static class EvalCommand
         agentsNamedWrongly = report.AgentsNamedWrongly,
         agentsNamedWronglyWithConfidence = report.AgentsNamedWronglyWithConfidence,
         meetsTargets = report.MeetsTargets,
+        byVoice = report.ByVoice.Select(v => new
+        {
+            voice = v.Voice,
+            calls = v.Report.Calls,
+            reviewRate = Math.Round(v.Report.ReviewRate, 4),
+            confidentItemAgreement = Math.Round(v.Report.ConfidentItemAgreement, 4),
+            falseFailsPer100Items = Math.Round(v.Report.FalseFailsPer100Items, 2),
+            falsePassesPer100Items = Math.Round(v.Report.FalsePassesPer100Items, 2),
+            uncertainItems = v.Report.Uncertain,
+            agentsIntroduced = v.Report.AgentsIntroduced,
+            agentAttributionRate = Math.Round(v.Report.AgentAttributionRate, 4),
+        }),
         perItem = report.PerItem.Select(i => new { scenario = i.ScenarioId, item = i.ItemId, compared = i.Compared, falsePasses = i.FalsePasses, falseFails = i.FalseFails, uncertain = i.Uncertain }),
         disagreements = details
             ? report.Disagreements.Select(d => new { call = d.CallId, scenario = d.ScenarioId, item = d.ItemId, critical = d.Critical, truth = CallScoreJson.OutcomeName(d.Truth), scored = CallScoreJson.OutcomeName(d.Scored), reason = d.Reason, heard = d.Heard })
@@ -356,7 +368,39 @@ internal static class EvalCommand
             console.Rich.Write(items);
         }
 
+        WriteByVoice(set, report, console);
+
         console.Rich.MarkupLine(report.MeetsTargets ? $"[green]{set} set: targets met[/]" : $"[red]{set} set: targets not met[/]");
+    }
+
+    /// <summary>Where the review and the misses come from: the figures per voice the agents spoke in.</summary>
+    private static void WriteByVoice(string set, EvaluationReport report, CliConsole console)
+    {
+        if (report.ByVoice.Count < 2)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).Title($"[bold]{set} set, by the agent's voice[/]");
+        foreach (var column in new[] { "Voice", "Calls", "To review", "Decided agreement", "False fails / 100", "False passes / 100", "Uncertain items", "Agent named" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var (voice, r) in report.ByVoice)
+        {
+            table.AddRow(
+                Markup.Escape(voice),
+                N(r.Calls),
+                P(r.ReviewRate),
+                P(r.ConfidentItemAgreement),
+                F(r.FalseFailsPer100Items),
+                F(r.FalsePassesPer100Items),
+                N(r.Uncertain),
+                r.AgentsIntroduced == 0 ? "" : $"{P(r.AgentAttributionRate)} of {N(r.AgentsIntroduced)}");
+        }
+
+        console.Rich.Write(table);
     }
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

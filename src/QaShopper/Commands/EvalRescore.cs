@@ -21,14 +21,15 @@ internal sealed class EvalRescore
     private readonly IReadOnlyList<KeptCall> _calls;
     private readonly IReadOnlyList<AgentRecord> _roster;
     private readonly IPhraseResolver _phrases;
+    private readonly Func<string, string?> _voiceOf;
 
-    private EvalRescore(IReadOnlyList<KeptCall> calls, IReadOnlyList<AgentRecord> roster, IPhraseResolver phrases) =>
-        (_calls, _roster, _phrases) = (calls, roster, phrases);
+    private EvalRescore(IReadOnlyList<KeptCall> calls, IReadOnlyList<AgentRecord> roster, IPhraseResolver phrases, Func<string, string?> voiceOf) =>
+        (_calls, _roster, _phrases, _voiceOf) = (calls, roster, phrases, voiceOf);
 
     public int Count => _calls.Count;
 
     /// <summary>Reads the kept calls; a scenario changed since they were made is an error, not a silent mismatch.</summary>
-    public static async Task<EvalRescore> LoadAsync(IServiceProvider services, IReadOnlyList<Scenario> scenarios, string workspace, CancellationToken cancellationToken)
+    public static async Task<EvalRescore> LoadAsync(IServiceProvider services, IReadOnlyList<Scenario> scenarios, Func<string, string?> voiceOf, string workspace, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IResultStore>();
         var truths = services.GetRequiredService<IGroundTruthStore>();
@@ -58,7 +59,7 @@ internal sealed class EvalRescore
 
         kept.Sort((a, b) => a.PlacedAt.CompareTo(b.PlacedAt) is var c and not 0 ? c : string.CompareOrdinal(a.CallId, b.CallId));
         var roster = await store.GetAgentsAsync(cancellationToken).ConfigureAwait(false);
-        return new EvalRescore(kept, roster, services.GetRequiredService<IPhraseResolver>());
+        return new EvalRescore(kept, roster, services.GetRequiredService<IPhraseResolver>(), voiceOf);
     }
 
     /// <summary>Scores every kept call with <paramref name="options"/> and attributes it as the pipeline does.</summary>
@@ -66,7 +67,8 @@ internal sealed class EvalRescore
     {
         var scorer = new ChecklistScorer(options, _phrases);
         return Evaluator.Evaluate(_calls.Select(c =>
-            new EvaluatedCall(c.Scenario, c.Truth, AgentAttribution.Apply(scorer.Score(c.Scenario, c.Transcript), c.Scenario, c.Transcript, _roster))));
+            new EvaluatedCall(c.Scenario, c.Truth, AgentAttribution.Apply(scorer.Score(c.Scenario, c.Transcript), c.Scenario, c.Transcript, _roster),
+                c.Truth.AgentId is { } agent ? _voiceOf(agent) : null)));
     }
 
     private sealed record KeptCall(string CallId, Scenario Scenario, Transcript Transcript, CallGroundTruth Truth, DateTimeOffset PlacedAt);

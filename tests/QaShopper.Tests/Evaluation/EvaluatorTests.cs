@@ -96,6 +96,32 @@ public sealed class EvaluatorTests
     }
 
     [Test]
+    public void Evaluate_GivesTheFiguresPerAgentVoice_AndNoneWhenNoVoiceIsKnown()
+    {
+        var truth = Truth("sarah", ("greeting", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed));
+        var heard = Score("sarah", 100, ("greeting", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed));
+        var doubted = Score(null, 50, ("greeting", ItemOutcome.Uncertain), ("agent-name", ItemOutcome.Uncertain)) with { NeedsReview = true };
+        EvaluatedCall[] calls =
+        [
+            new(Example, truth, heard, AgentVoice: "rms"),
+            new(Example, truth, doubted, AgentVoice: "espeak:en-gb+f2"),
+            new(Example, truth, doubted, AgentVoice: "espeak:en-gb+f2"),
+        ];
+
+        var report = Evaluator.Evaluate(calls);
+        var unvoiced = Evaluator.Evaluate(calls.Select(c => c with { AgentVoice = null }));
+
+        Assert.That(report.ByVoice.Select(v => v.Voice), Is.EqualTo(new[] { "espeak:en-gb+f2", "rms" }));
+        var espeak = report.ByVoice[0].Report;
+        var rms = report.ByVoice[1].Report;
+        Assert.That((espeak.Calls, espeak.ReviewRate, espeak.Uncertain, espeak.AgentAttributionRate), Is.EqualTo((2, 1.0, 4, 0.0)));
+        Assert.That((rms.Calls, rms.ReviewRate, rms.Uncertain, rms.AgentAttributionRate), Is.EqualTo((1, 0.0, 0, 1.0)));
+        Assert.That(report.ReviewRate, Is.EqualTo(2.0 / 3), "the whole set's figures are unchanged by the split");
+        Assert.That(espeak.ByVoice, Is.Empty, "one level of split");
+        Assert.That(unvoiced.ByVoice, Is.Empty);
+    }
+
+    [Test]
     public void Evaluate_CountsCriticalFalseFailsAndWrongAgentsNamedWithConfidence()
     {
         var truth = Truth("sarah", ("correct-hours", ItemOutcome.Passed), ("agent-name", ItemOutcome.Passed));
