@@ -16,8 +16,20 @@ internal sealed class SpeechProcess : ISpeechProcess
 
     public async Task<(int ExitCode, string StandardError)> RunAsync(ProcessStartInfo startInfo, CancellationToken cancellationToken)
     {
+        var run = await RunToEndAsync(startInfo, cancellationToken).ConfigureAwait(false);
+        return (run.ExitCode, run.StandardError);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="startInfo"/> to completion, reading whichever of its standard output and error are
+    /// redirected while it runs (a full pipe would stall it); on cancellation it is killed with its children.
+    /// </summary>
+    public static async Task<ProcessRun> RunToEndAsync(ProcessStartInfo startInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(startInfo);
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"{startInfo.FileName} did not start");
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        var output = startInfo.RedirectStandardOutput ? process.StandardOutput.ReadToEndAsync(cancellationToken) : Task.FromResult("");
+        var error = startInfo.RedirectStandardError ? process.StandardError.ReadToEndAsync(cancellationToken) : Task.FromResult("");
         try
         {
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -28,6 +40,9 @@ internal sealed class SpeechProcess : ISpeechProcess
             throw;
         }
 
-        return (process.ExitCode, await error.ConfigureAwait(false));
+        return new ProcessRun(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
     }
 }
+
+/// <summary>How a program run ended: its exit code and what it wrote (empty for a stream not redirected).</summary>
+internal readonly record struct ProcessRun(int ExitCode, string StandardOutput, string StandardError);

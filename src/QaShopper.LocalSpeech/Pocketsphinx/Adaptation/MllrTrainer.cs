@@ -134,24 +134,22 @@ public sealed class MllrTrainer(PocketsphinxOptions model)
         }
 
         var log = Path.Combine(workDirectory, Path.GetFileName(program) + ".log");
-        using var process = Process.Start(start) ?? throw new SpeechEngineException($"could not start {program}");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        ProcessRun run;
         try
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            run = await SpeechProcess.RunToEndAsync(start, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            throw new SpeechEngineException($"could not start {program}: {ex.Message}", ex);
         }
 
-        var text = await output.ConfigureAwait(false) + await errors.ConfigureAwait(false);
+        // sphinxtrain's tools write their progress to standard output and their errors to standard error: keep both.
+        var text = run.StandardOutput + run.StandardError;
         await File.WriteAllTextAsync(log, text, CancellationToken.None).ConfigureAwait(false);
-        if (process.ExitCode != 0)
+        if (run.ExitCode != 0)
         {
-            var reason = text.Split('\n').LastOrDefault(l => l.Contains("FATAL", StringComparison.Ordinal) || l.Contains("ERROR", StringComparison.Ordinal))?.Trim() ?? $"exit code {process.ExitCode}";
+            var reason = text.Split('\n').LastOrDefault(l => l.Contains("FATAL", StringComparison.Ordinal) || l.Contains("ERROR", StringComparison.Ordinal))?.Trim() ?? $"exit code {run.ExitCode}";
             throw new SpeechEngineException($"{Path.GetFileName(program)} failed: {reason} (log: {log})");
         }
     }
