@@ -137,6 +137,7 @@ public sealed class CallsApiTests
         Assert.That(asViewer, Does.Not.Contain("form class=\"override\""), "a viewer gets no override form");
         Assert.That(asReviewer, Does.Contain("form class=\"override\""));
         Assert.That(asViewer, Does.Not.Contain("id=\"agent-match\""), "no name was matched on call-1");
+        Assert.That(asViewer, Does.Contain("<div class=\"muted review-why\">1 item left for a person to decide: silence</div>"), "why call-1 is in the review queue");
         var matched = await viewer.GetStringAsync(new Uri("/calls/call-2", UriKind.Relative));
         Assert.That(matched, Does.Contain("heard &#x27;amie&#x27;: sounds like amy and like nobody else on the roster (likeness 0.80)"), "what was heard of the name and how sure the match is");
     }
