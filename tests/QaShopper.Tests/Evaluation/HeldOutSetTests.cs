@@ -166,6 +166,13 @@ public sealed class HeldOutSetTests
             Assert.That(rescored.RootElement.GetProperty(figure).GetInt32(), Is.EqualTo(root.GetProperty(figure).GetInt32()), figure);
         }
 
+        // Every call counted under the voice its agent speaks in the held-out call centre, the same when scored again.
+        var callCentre = File.ReadAllText(Path.Combine(Folder, "call-centre.yaml"));
+        var byVoice = root.GetProperty("byVoice").EnumerateArray().Select(v => (Voice: v.GetProperty("voice").GetString()!, Calls: v.GetProperty("calls").GetInt32())).ToList();
+        Assert.That(byVoice.Sum(v => v.Calls), Is.EqualTo(root.GetProperty("calls").GetInt32()), run.Out);
+        Assert.That(byVoice.Select(v => v.Voice), Is.All.Matches<string>(v => callCentre.Contains($"voice: {v}", StringComparison.Ordinal) || callCentre.Contains($"voice: \"{v}\"", StringComparison.Ordinal)));
+        Assert.That(rescored.RootElement.GetProperty("byVoice").EnumerateArray().Select(v => (v.GetProperty("voice").GetString()!, v.GetProperty("calls").GetInt32())), Is.EqualTo(byVoice));
+
         Assert.That(rescored.RootElement.GetProperty("disagreements").GetArrayLength(),
             Is.EqualTo(root.GetProperty("items").GetInt32() - (int)Math.Round(root.GetProperty("itemAgreement").GetDouble() * root.GetProperty("items").GetInt32())));
 
