@@ -270,11 +270,14 @@ internal sealed class ItemEvaluator(CallContext call, PhraseMatcher matcher)
         near.Phrase is null ? [] : NumberTokens(PhraseNormalizer.Canonical(near.Phrase, characterMatching: false));
 
     /// <summary>Other numbers fail the item as other information, unless they may be its own misheard (<see cref="MisheardNumbers"/>).</summary>
-    private static (ItemOutcome Outcome, string Why) OtherNumbersOutcome(Occurrence near, IReadOnlyList<string> stated) =>
-        MisheardNumbers.MayBeMisheard(stated, ExpectedNumbers(near))
-            ? (ItemOutcome.Uncertain, $"the closest candidate states {string.Join(", ", stated)} where the phrase has {string.Join(", ", ExpectedNumbers(near))}, " +
+    private static (ItemOutcome Outcome, string Why) OtherNumbersOutcome(Occurrence near, IReadOnlyList<string> stated)
+    {
+        var expected = ExpectedNumbers(near);
+        return MisheardNumbers.MayBeMisheard(stated, expected)
+            ? (ItemOutcome.Uncertain, $"the closest candidate states {string.Join(", ", stated)} where the phrase has {string.Join(", ", expected)}, " +
                 "which sound partly alike (a spoken word lost or swapped): it may have been said and misheard")
             : (ItemOutcome.Failed, $"the closest candidate states other numbers ({string.Join(", ", stated)})");
+    }
 
     private static List<string> NumberTokens(string canonical) =>
         [.. canonical.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(t => char.IsAsciiDigit(t[0]))];
